@@ -1,0 +1,46 @@
+import { UsageError } from './command';
+
+export interface ParsedArgs {
+  flags: Record<string, string | true>;
+  positionals: string[];
+}
+
+/**
+ * Parses `--name value`, `--name=value` and boolean `--flag` options. Only names listed in
+ * `valueFlags` take a value; an unknown option is a usage error, never silently ignored.
+ */
+export function parseArgs(args: string[], valueFlags: readonly string[], booleanFlags: readonly string[] = []): ParsedArgs {
+  const flags: Record<string, string | true> = {};
+  const positionals: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--') {
+      positionals.push(...args.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('--')) {
+      positionals.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = arg.slice(2, eq === -1 ? undefined : eq);
+    if (valueFlags.includes(name)) {
+      const value = eq === -1 ? args[++i] : arg.slice(eq + 1);
+      if (value === undefined || (eq === -1 && value.startsWith('--'))) {
+        throw new UsageError(`--${name} needs a value`);
+      }
+      flags[name] = value;
+    } else if (booleanFlags.includes(name) && eq === -1) {
+      flags[name] = true;
+    } else {
+      const known = [...valueFlags, ...booleanFlags].map((f) => `--${f}`).join(', ') || 'none';
+      throw new UsageError(`unknown option --${name} (known options: ${known})`);
+    }
+  }
+  return { flags, positionals };
+}
+
+export function stringFlag(parsed: ParsedArgs, name: string): string | undefined {
+  const value = parsed.flags[name];
+  return typeof value === 'string' ? value : undefined;
+}

@@ -1,0 +1,1 @@
+export = { fields: [], cards: [], context: {} };
