@@ -45,11 +45,12 @@ export function createRecordDoc(
   for (const [key, raw] of Object.entries(input)) {
     if (key === '_meta') continue;
     const name = key.toLowerCase();
-    const definition = form.fields[name];
-    if (!definition) continue;
+    if (!form.fields[name]) continue;
+    // CHT coerces only when the body key matches the field key exactly, before lower-casing.
+    const exact = form.fields[key];
     let value = raw;
-    if (definition.type === 'boolean' && (raw === 1 || raw === 0)) value = raw === 1;
-    if (definition.type === 'date' && raw !== null && raw !== undefined) {
+    if (exact?.type === 'boolean' && (raw === 1 || raw === 0)) value = raw === 1;
+    if (exact?.type === 'date' && raw !== null && raw !== undefined) {
       const time = typeof raw === 'number' ? raw : Date.parse(String(raw));
       value = Number.isFinite(time) ? time : null;
     }

@@ -1,0 +1,77 @@
+import { expect } from 'chai';
+import { appForm } from '../../../src/cht/app-form';
+import { isRelevant, mapDocumentToPayload } from '../../../src/cht/outbound-eval';
+import { flowStartPush } from '../../../src/integration/flow-start';
+
+const enrolment = appForm('demo_enrollment', ['patient_id', 'consent', 'phone', 'start_date', 'language'] as const);
+const options = {
+  name: 'rapidpro_demo_start',
+  form: enrolment,
+  flow: { name: 'Demo', uuid: '11111111-2222-4333-8444-555555555555' },
+  phone: { field: 'phone' as const },
+  consent: { field: 'consent' as const, value: 'yes' },
+  params: {
+    cht_contact_id: { field: 'patient_id' as const },
+    start_date: { field: 'start_date' as const },
+    chw_phone: { doc: 'contact.phone', optional: true },
+  },
+  rapidproUrl: 'https://rapidpro.example.org',
+  credentialKey: 'rapidpro:api',
+};
+
+const doc = (fields: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+  _id: 'report-1',
+  type: 'data_record',
+  form: 'demo_enrollment',
+  fields: { patient_id: 'contact-1', consent: 'yes', phone: '+254712345678', start_date: '2026-11-20', ...fields },
+  contact: { _id: 'chw-1', phone: '+254700000002' },
+  ...extra,
+});
+
+describe('flowStartPush', () => {
+  const push = flowStartPush(options);
+
+  it('posts to flow_starts.json with header auth through a credential key', () => {
+    expect(push.destination).to.deep.equal({
+      base_url: 'https://rapidpro.example.org',
+      path: '/api/v2/flow_starts.json',
+      auth: { type: 'header', name: 'Authorization', value_key: 'rapidpro:api' },
+    });
+  });
+
+  it('is relevant only to that form, with consent and an E.164 phone', () => {
+    expect(isRelevant(push, doc({}))).to.equal(true);
+    expect(isRelevant(push, doc({ consent: 'no' }))).to.equal(false);
+    expect(isRelevant(push, doc({ phone: '0712345678' }))).to.equal(false);
+    expect(isRelevant(push, doc({ phone: undefined }))).to.equal(false);
+    expect(isRelevant(push, doc({}, { form: 'other' }))).to.equal(false);
+    expect(isRelevant(push, { _id: 'c', type: 'person', phone: '+254712345678' })).to.equal(false);
+    expect(isRelevant(push, { _id: 'r', type: 'data_record', form: 'demo_enrollment' })).to.equal(false);
+  });
+
+  it('maps the payload exactly as CHT computes it', () => {
+    expect(mapDocumentToPayload(doc({}), push, options.name)).to.deep.equal({
+      flow: '11111111-2222-4333-8444-555555555555',
+      urns: ['tel:+254712345678'],
+      restart_participants: true,
+      params: { cht_contact_id: 'contact-1', start_date: '2026-11-20', chw_phone: '+254700000002' },
+    });
+  });
+
+  it('is deterministic: a new revision of the same doc maps to the same payload', () => {
+    const first = mapDocumentToPayload(doc({}, { _rev: '1-a' }), push, options.name);
+    const second = mapDocumentToPayload(doc({}, { _rev: '2-b' }), push, options.name);
+    expect(second).to.deep.equal(first);
+  });
+
+  it('fails the mapping when a required value is missing, as CHT does', () => {
+    expect(() => mapDocumentToPayload(doc({ start_date: undefined }), push, options.name))
+      .to.throw("Mapping error for 'rapidpro_demo_start/params.start_date' on source document 'report-1': cannot find 'doc.fields.start_date' on source document");
+  });
+
+  it('refuses sources that would change between revisions', () => {
+    expect(() => flowStartPush({ ...options, params: { today: { expr: 'new Date().toISOString()' } } })).to.throw(/clock, randomness or _rev/);
+    expect(() => flowStartPush({ ...options, params: { rev: { expr: 'doc._rev' } } })).to.throw(/_rev/);
+    expect(() => flowStartPush({ ...options, params: { 'Bad-Key': { field: 'phone' } } })).to.throw(/lower_snake_case/);
+  });
+});
