@@ -9,6 +9,7 @@
  *   `replace`, which is how the generated pushes reach `app_settings.json` without touching the
  *   hand-edited file. Each key is `outbound.<push>`, so hand-written pushes in base_settings stay.
  * - `rapidpro/<workflow>.json`: the importable RapidPro exports.
+ * - `docs/workflows.md`: a Mermaid diagram per workflow.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -17,6 +18,7 @@ import { OutboundPush } from '../cht/outbound';
 import { workflows as allWorkflows } from '../workflows';
 import { GenerateContext, Workflow } from '../workflows/workflow';
 import { stableJson } from './stable-json';
+import { workflowsMarkdown } from '../docs/workflow-diagrams';
 
 /** The RapidPro URL committed config points at until `deploy` substitutes the real one. */
 export const DEFAULT_RAPIDPRO_URL = 'https://rapidpro.example.org';
@@ -77,6 +79,7 @@ export function generatedFiles(options: GenerateOptions = {}): Map<string, strin
     const exported = workflow.rapidpro();
     files.set(`rapidpro/${exported.file}`, stableJson(exported.content));
   }
+  files.set('docs/workflows.md', workflowsMarkdown(workflows));
   return files;
 }
 

@@ -1,36 +1,55 @@
-import { spawnSync } from 'child_process';
-import * as path from 'path';
 import { Command } from '../command';
+import { parseArgs } from '../args';
 import { writeGeneratedFiles } from '../../project/generate';
+import { FormSource, formSources, formsToConvert, readChecksums, sha256File, writeChecksums } from '../../project/form-checksums';
+import { chtConfErrors, runChtConf } from '../../project/cht-conf';
 
-const CHT_ACTIONS = [
-  'compile-app-settings',
-  'convert-app-forms',
-  'convert-contact-forms',
-  'validate-app-forms',
-  'validate-contact-forms',
-];
-
+/**
+ * `build`: generate config from the workflows, then let cht-conf compile app_settings.json and
+ * convert the XLSForms that changed since their last conversion (`--force` converts all).
+ * TypeScript is compiled before this runs (`npm run build` does both).
+ */
 export const buildCommand: Command = {
   name: 'build',
-  summary: 'Generate config from the workflows, then compile and convert with cht-conf (run `tsc` first; `npm run build` does both).',
-  usage: 'build',
-  async run(_args, io) {
+  summary: 'Generate config from the workflows, compile app_settings.json and convert changed XLSForms with cht-conf.',
+  usage: 'build [--force]',
+  async run(args, io) {
+    const parsed = parseArgs(args, [], ['force']);
     const written = writeGeneratedFiles(io.projectDir);
-    io.out(`generated ${written.length} file(s): ${written.join(', ')}`);
-    const cht = path.join(io.projectDir, 'node_modules', '.bin', 'cht');
-    const result = spawnSync(cht, [...CHT_ACTIONS, '--skip-version-check'], {
-      cwd: io.projectDir,
-      encoding: 'utf8',
-      env: io.env,
-    });
-    if (result.status !== 0) {
-      io.err(result.stdout);
-      io.err(result.stderr);
-      io.err('cht-conf failed: see the messages above (the first ERROR line names the file)');
-      return 1;
+    io.out(written.length ? `generated: ${written.join(', ')}` : 'generated files: up to date');
+
+    const compiled = runChtConf(io.projectDir, ['compile-app-settings'], [], io.env);
+    if (!compiled.ok) return fail(io, 'compile-app-settings', compiled.output);
+    io.out('cht-conf: app_settings.json compiled');
+
+    const changed = parsed.flags.force ? formSources(io.projectDir) : formsToConvert(io.projectDir);
+    const checksums = readChecksums(io.projectDir);
+    for (const kind of ['app', 'contact'] as const) {
+      const forms = changed.filter((form) => form.kind === kind);
+      if (!forms.length) continue;
+      const names = forms.map((form) => form.name);
+      const converted = runChtConf(io.projectDir, [`convert-${kind}-forms`, `validate-${kind}-forms`], names, io.env);
+      if (!converted.ok) return fail(io, `convert-${kind}-forms ${names.join(' ')}`, converted.output);
+      record(checksums, forms);
+      io.out(`cht-conf: converted and validated ${kind} forms: ${names.join(', ')}`);
     }
-    io.out('cht-conf: app_settings.json and forms converted and validated');
+    if (!changed.length) io.out('forms: up to date (no .xlsx changed since its .xml was converted)');
+    writeChecksums(io.projectDir, pruned(checksums, formSources(io.projectDir)));
     return 0;
   },
 };
+
+function record(checksums: Record<string, string>, forms: FormSource[]): void {
+  for (const form of forms) checksums[form.key] = sha256File(form.xlsx);
+}
+
+function pruned(checksums: Record<string, string>, present: FormSource[]): Record<string, string> {
+  const keys = new Set(present.map((form) => form.key));
+  return Object.fromEntries(Object.entries(checksums).filter(([key]) => keys.has(key)));
+}
+
+function fail(io: { err(line: string): void }, step: string, output: string): number {
+  io.err(`cht-conf ${step} failed:`);
+  for (const line of chtConfErrors(output)) io.err(`  ${line}`);
+  return 1;
+}

@@ -1,0 +1,18 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Command } from '../command';
+import { workflowsMarkdown } from '../../docs/workflow-diagrams';
+import { workflows } from '../../workflows';
+
+export const docsCommand: Command = {
+  name: 'docs',
+  summary: 'Write docs/workflows.md: a Mermaid diagram per workflow, from the workflow modules (build runs it too).',
+  usage: 'docs',
+  async run(_args, io) {
+    const target = path.join(io.projectDir, 'docs', 'workflows.md');
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, workflowsMarkdown(workflows));
+    io.out(`wrote docs/workflows.md (${workflows.length} workflows)`);
+    return 0;
+  },
+};
