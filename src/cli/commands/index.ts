@@ -1,7 +1,17 @@
 import { Command } from '../command';
 import { buildCommand } from './build';
+import { checkCommand } from './check';
+import { deployCommand } from './deploy';
+import { docsCommand } from './docs';
+import { syncCommand } from './sync';
+import { validateFlowsCommand } from './validate-flows';
 
 /** Every sub-command, in the order `cht-rapidpro --help` lists them. */
 export const commands: Command[] = [
   buildCommand,
+  checkCommand,
+  validateFlowsCommand,
+  docsCommand,
+  deployCommand,
+  syncCommand,
 ];

@@ -1,0 +1,35 @@
+import type { SyncProgress } from './sync';
+
+export interface ProgressLine {
+  update(progress: SyncProgress): void;
+  /** Draws the final numbers and ends the line, so later output starts on a fresh one. */
+  done(): void;
+}
+
+/**
+ * A one-line live counter for terminals (RapidPro does not say how many runs there are, so there
+ * is no percentage). Redraws at most every `intervalMs` so a fast sync does not flood the terminal.
+ */
+export function progressLine(write: (text: string) => void, intervalMs = 100, now: () => number = Date.now): ProgressLine {
+  let last = 0;
+  let pending: SyncProgress | undefined;
+  let width = 0;
+  const draw = (progress: SyncProgress): void => {
+    const text = `${progress.flowName}: ${progress.fetchedRuns} runs, ${progress.created} created, ${progress.skippedExisting} already in CHT, ${progress.failed} failed`;
+    write(`\r${text.padEnd(width)}`);
+    width = Math.max(width, text.length);
+  };
+  return {
+    update(progress: SyncProgress): void {
+      pending = progress;
+      if (now() - last < intervalMs) return;
+      last = now();
+      draw(progress);
+      pending = undefined;
+    },
+    done(): void {
+      if (pending) draw(pending);
+      if (width) write('\n');
+    },
+  };
+}

@@ -1,0 +1,156 @@
+/**
+ * A fake CHT API on 127.0.0.1 for tests: `POST /api/v2/records` (known forms only, keys
+ * lower-cased, unknown fields dropped, as cht-core's records service does), `POST /medic/_find`
+ * for the de-duplication selector (CouchDB's default limit of 25 included), and
+ * `PUT /api/v1/credentials/<key>` (admins only, text/plain). It can go down on demand.
+ */
+import { randomUUID } from 'crypto';
+import { EventEmitter } from 'events';
+import type * as http from 'http';
+import { RunningServer, parseJsonBody, sendJson, startServer } from './http';
+
+export interface StoredRecord {
+  _id: string;
+  type: 'data_record';
+  form: string;
+  from?: string;
+  reported_date: number;
+  fields: Record<string, unknown>;
+}
+
+interface User {
+  password: string;
+  admin: boolean;
+}
+
+export class FakeCht extends EventEmitter {
+  users: Record<string, User> = { admin: { password: 'admin-pass', admin: true }, gateway: { password: 'gw-pass', admin: false } };
+  /** JSON forms: code → field names. */
+  forms: Record<string, string[]> = {};
+  docs: StoredRecord[] = [];
+  credentials = new Map<string, string>();
+  /** Every request is dropped (connection reset), as when CHT is down. */
+  down = false;
+  /** Goes down after this many more records are created. */
+  downAfterRecords?: number;
+  /** Saves the next N records but drops the connection before answering (the client cannot know). */
+  dropAnswerAfterSave = 0;
+  /** Slows every record creation (to kill a sync mid-way). */
+  recordDelayMs = 0;
+  findCalls = 0;
+  private running?: RunningServer;
+
+  get origin(): string {
+    if (!this.running) throw new Error('fake CHT not started');
+    return this.running.url;
+  }
+
+  /** The instance URL with credentials, as users pass it to `--url`. */
+  urlFor(user = 'admin'): string {
+    const url = new URL(this.origin);
+    url.username = user;
+    url.password = this.users[user]?.password ?? 'wrong';
+    return url.href;
+  }
+
+  async start(): Promise<this> {
+    this.running = await startServer((req, res, body) => this.handle(req, res, body));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await this.running?.close();
+  }
+
+  recordsOf(form: string): StoredRecord[] {
+    return this.docs.filter((doc) => doc.form === form.toUpperCase());
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse, body: string): Promise<void> {
+    if (this.down) {
+      req.socket.destroy();
+      return;
+    }
+    const user = this.authenticate(req.headers.authorization);
+    if (!user) return sendJson(res, 401, { code: 401, error: 'unauthorized' });
+    const url = new URL(req.url ?? '/', 'http://fake');
+    if (req.method === 'POST' && url.pathname === '/api/v2/records') return this.createRecord(req, res, body);
+    if (req.method === 'POST' && url.pathname === '/medic/_find') return this.find(res, body);
+    const credential = /^\/api\/v1\/credentials\/([^/]+)$/.exec(url.pathname);
+    if (req.method === 'PUT' && credential) {
+      if (!user.admin) return sendJson(res, 403, { code: 403, error: 'Insufficient permissions' });
+      if (!String(req.headers['content-type']).startsWith('text/plain') || !body) {
+        return sendJson(res, 400, { code: 400, error: 'Missing required request body' });
+      }
+      this.credentials.set(decodeURIComponent(credential[1]), body);
+      return sendJson(res, 200, { ok: true });
+    }
+    sendJson(res, 404, { error: 'not_found', reason: 'missing' });
+  }
+
+  private authenticate(header: string | undefined): User | undefined {
+    const match = /^Basic (.+)$/.exec(header ?? '');
+    if (!match) return undefined;
+    const [name, ...rest] = Buffer.from(match[1], 'base64').toString().split(':');
+    const user = this.users[name];
+    return user && user.password === rest.join(':') ? user : undefined;
+  }
+
+  private async createRecord(req: http.IncomingMessage, res: http.ServerResponse, body: string): Promise<void> {
+    const input = parseJsonBody(body) as Record<string, unknown> | undefined;
+    const serverError = (details: string): void => sendJson(res, 500, { code: 500, error: 'Server error', details });
+    if (!String(req.headers['content-type']).startsWith('application/json')) return serverError('Content type not supported');
+    const meta = input?._meta as Record<string, unknown> | undefined;
+    if (!meta) return serverError('Missing _meta property.');
+    if (!meta.form) return serverError('Missing required field: form');
+    const code = String(meta.form).toUpperCase();
+    const known = this.forms[code];
+    if (!known) return serverError(`Form not found: ${code}`);
+    if (this.recordDelayMs) await new Promise((resolve) => setTimeout(resolve, this.recordDelayMs));
+    if (this.down) {
+      req.socket.destroy();
+      return;
+    }
+    const fields: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(input ?? {})) {
+      if (key !== '_meta' && known.includes(key.toLowerCase())) fields[key.toLowerCase()] = value;
+    }
+    const doc: StoredRecord = {
+      _id: randomUUID(),
+      type: 'data_record',
+      form: code,
+      from: typeof meta.from === 'string' ? meta.from : undefined,
+      reported_date: typeof meta.reported_date === 'number' ? meta.reported_date : Date.now(),
+      fields,
+    };
+    this.docs.push(doc);
+    this.emit('record', doc);
+    if (this.downAfterRecords !== undefined && --this.downAfterRecords <= 0) {
+      this.down = true;
+      this.downAfterRecords = undefined;
+    }
+    if (this.dropAnswerAfterSave > 0) {
+      this.dropAnswerAfterSave--;
+      req.socket.destroy();
+      return;
+    }
+    sendJson(res, 200, { success: true, id: doc._id });
+  }
+
+  /** Mango `_find` for exactly the selector sync sends; anything else is a 400 so the test notices. */
+  private find(res: http.ServerResponse, body: string): void {
+    this.findCalls++;
+    const query = parseJsonBody(body) as { selector?: Record<string, unknown>; fields?: string[]; limit?: number; bookmark?: string } | undefined;
+    const selector = query?.selector ?? {};
+    const inList = (selector['fields.rp_event_id'] as { $in?: unknown } | undefined)?.$in;
+    if (selector.type !== 'data_record' || typeof selector.form !== 'string' || !Array.isArray(inList)) {
+      return sendJson(res, 400, { error: 'bad_request', reason: 'unexpected selector' });
+    }
+    const matching = this.docs.filter((doc) => doc.form === selector.form && inList.includes(doc.fields.rp_event_id));
+    const limit = query?.limit ?? 25;
+    const offset = query?.bookmark ? Number(query.bookmark) : 0;
+    const page = matching.slice(offset, offset + limit);
+    const projected = query?.fields?.includes('fields.rp_event_id') ? page.map((doc) => ({ fields: { rp_event_id: doc.fields.rp_event_id } })) : page;
+    sendJson(res, 200, { docs: projected, bookmark: String(offset + page.length) });
+  }
+}
