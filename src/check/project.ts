@@ -1,0 +1,79 @@
+/**
+ * What the rules read: the project folder, its XLSForms (each read once, malformed ones reported
+ * once), and the workflows under check. Paths in messages are project-relative.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { Workflow } from '../workflows/workflow';
+import { XlsForm, XlsFormError, readXlsForm } from '../xlsform';
+import { Problem, error } from './problem';
+
+export type FormFolder = 'app' | 'contact';
+
+export class CheckProject {
+  private readonly forms = new Map<string, XlsForm | undefined>();
+  /** Problems found while reading files (malformed workbooks), reported once. */
+  readonly readProblems: Problem[] = [];
+
+  constructor(readonly dir: string, readonly workflows: Workflow[]) {}
+
+  abs(relative: string): string {
+    return path.join(this.dir, relative);
+  }
+
+  exists(relative: string): boolean {
+    return fs.existsSync(this.abs(relative));
+  }
+
+  /** Project-relative paths of the `.xlsx` files in `forms/<folder>/`, sorted. */
+  formFiles(folder: FormFolder): string[] {
+    const dir = this.abs(`forms/${folder}`);
+    if (!fs.existsSync(dir)) return [];
+    return fs.readdirSync(dir)
+      .filter((name) => name.endsWith('.xlsx') && !name.startsWith('~$'))
+      .sort()
+      .map((name) => `forms/${folder}/${name}`);
+  }
+
+  /** Project-relative paths of the files ending in `ext` in `dir`, sorted. */
+  otherFiles(dir: string, ext: string): string[] {
+    if (!fs.existsSync(this.abs(dir))) return [];
+    return fs.readdirSync(this.abs(dir)).filter((name) => name.endsWith(ext)).sort().map((name) => `${dir}/${name}`);
+  }
+
+  /** Ids of the app forms (`forms/app/<id>.xlsx`). */
+  appFormIds(): string[] {
+    return this.formFiles('app').map((file) => path.basename(file, '.xlsx'));
+  }
+
+  /** The parsed workbook, or undefined when it is missing or malformed (then reported once). */
+  form(relative: string): XlsForm | undefined {
+    if (this.forms.has(relative)) return this.forms.get(relative);
+    let form: XlsForm | undefined;
+    if (this.exists(relative)) {
+      try {
+        form = readXlsForm(this.abs(relative), relative);
+      } catch (caught) {
+        if (!(caught instanceof XlsFormError)) throw caught;
+        this.readProblems.push(error(relative, caught.place, caught.what, caught.fix));
+      }
+    }
+    this.forms.set(relative, form);
+    return form;
+  }
+
+  appForm(id: string): XlsForm | undefined {
+    return this.form(`forms/app/${id}.xlsx`);
+  }
+
+  /** The TypeScript module of a workflow, for "update …" hints. */
+  workflowFile(workflow: Workflow): string {
+    const candidates = [workflow.id, workflow.id.replace(/_/g, '-'), workflow.id.replace(/-/g, '_')];
+    const found = candidates.find((name) => this.exists(`src/workflows/${name}.ts`));
+    return `src/workflows/${found ?? workflow.id}.ts`;
+  }
+
+  readJson(relative: string): unknown {
+    return JSON.parse(fs.readFileSync(this.abs(relative), 'utf8')) as unknown;
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * Generated files must match the workflows (CI fails when they are stale), and every XLSForm must
+ * have its converted XForm next to it: cht-conf uploads the `.xml`, so an `.xlsx` without one
+ * never reaches a phone.
+ */
+import * as path from 'path';
+import { staleGeneratedFiles } from '../../project/generate';
+import { CheckProject } from '../project';
+import { Problem, error, warning } from '../problem';
+
+export function checkGenerated(project: CheckProject): Problem[] {
+  const problems: Problem[] = [];
+  try {
+    for (const file of staleGeneratedFiles(project.dir, { workflows: project.workflows })) {
+      problems.push(error(file, undefined, project.exists(file) ? 'generated file is stale (it differs from what src/workflows generates)' : 'generated file is missing',
+        'run npm run build and commit the result; never edit it by hand'));
+    }
+  } catch (caught) {
+    problems.push(error('src/workflows', undefined, `the generated files cannot be produced: ${caught instanceof Error ? caught.message : String(caught)}`, 'fix the workflow declaration named in the message'));
+  }
+  for (const folder of ['app', 'contact'] as const) {
+    for (const file of project.formFiles(folder)) {
+      const xml = file.replace(/\.xlsx$/, '.xml');
+      if (!project.exists(xml)) {
+        problems.push(error(file, undefined, `converted form ${path.basename(xml)} is missing`, `run npm run build (cht-conf convert-${folder}-forms) and commit ${xml}`));
+      }
+    }
+    for (const xml of project.otherFiles(`forms/${folder}`, '.xml')) {
+      if (!project.exists(xml.replace(/\.xml$/, '.xlsx'))) {
+        problems.push(warning(xml, undefined, `no ${path.basename(xml, '.xml')}.xlsx next to this converted form`, 'delete the .xml or restore its .xlsx source'));
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,2 @@
+export * from './model';
+export { languageOf, parseXlsForm, readXlsForm } from './read';
