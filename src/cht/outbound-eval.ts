@@ -15,7 +15,7 @@ export function isRelevant(push: OutboundPush, doc: object): boolean {
   return Boolean(vm.runInNewContext(push.relevant_to, { doc }));
 }
 
-export function mapDocumentToPayload(doc: { _id?: string }, push: OutboundPush, pushName: string): Record<string, unknown> {
+export function mapDocumentToPayload(doc: { _id?: string; [key: string]: unknown }, push: OutboundPush, pushName: string): Record<string, unknown> {
   const payload: Record<string, unknown> = {};
   for (const [dest, source] of Object.entries(push.mapping)) {
     const { path, expr, required } = normalise(source);

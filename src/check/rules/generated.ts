@@ -4,6 +4,7 @@
  * never reaches a phone.
  */
 import * as path from 'path';
+import { formsToConvert } from '../../project/form-checksums';
 import { staleGeneratedFiles } from '../../project/generate';
 import { CheckProject } from '../project';
 import { Problem, error, warning } from '../problem';
@@ -18,11 +19,14 @@ export function checkGenerated(project: CheckProject): Problem[] {
   } catch (caught) {
     problems.push(error('src/workflows', undefined, `the generated files cannot be produced: ${caught instanceof Error ? caught.message : String(caught)}`, 'fix the workflow declaration named in the message'));
   }
+  const outdated = new Set(formsToConvert(project.dir).map((form) => `forms/${form.kind}/${form.name}.xlsx`));
   for (const folder of ['app', 'contact'] as const) {
     for (const file of project.formFiles(folder)) {
       const xml = file.replace(/\.xlsx$/, '.xml');
       if (!project.exists(xml)) {
         problems.push(error(file, undefined, `converted form ${path.basename(xml)} is missing`, `run npm run build (cht-conf convert-${folder}-forms) and commit ${xml}`));
+      } else if (outdated.has(file)) {
+        problems.push(error(file, undefined, `converted form ${path.basename(xml)} is stale: the .xlsx changed since it was converted (forms/checksums.json)`, `run npm run build and commit ${xml} and forms/checksums.json`));
       }
     }
     for (const xml of project.otherFiles(`forms/${folder}`, '.xml')) {
