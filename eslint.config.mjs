@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'tools/**', 'app_settings.json', '**/*.js', '!bin/*.js'] },
+  { ignores: ['dist/**', 'node_modules/**', 'tools/**', 'app_settings.json', '**/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

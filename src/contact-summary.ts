@@ -2,7 +2,7 @@
 // cht-conf evaluates this module on the phone with `contact`, `reports` and `lineage` in scope.
 import { composeSummary } from './cht/compose-summary';
 import { contactSummaryInputs } from './cht/runtime';
-import { workflows } from './workflows';
+import { workflowRules } from './workflows/rules';
 
 const { contact, reports, lineage } = contactSummaryInputs();
-export = composeSummary(contact, reports, lineage, workflows);
+export = composeSummary(contact, reports, lineage, workflowRules);

@@ -1,6 +1,6 @@
 // Compiled to dist/targets.js; the root targets.js re-exports it for cht-conf.
 import { TargetDefinition } from './cht/targets';
-import { workflows } from './workflows';
+import { workflowRules } from './workflows/rules';
 
-const targets: TargetDefinition[] = workflows.flatMap((workflow) => workflow.targets);
+const targets: TargetDefinition[] = workflowRules.flatMap((rules) => rules.targets);
 export = targets;

@@ -1,6 +1,6 @@
 // Compiled to dist/tasks.js; the root tasks.js re-exports it for cht-conf.
 import { TaskDefinition } from './cht/tasks';
-import { workflows } from './workflows';
+import { workflowRules } from './workflows/rules';
 
-const tasks: TaskDefinition[] = workflows.flatMap((workflow) => workflow.tasks);
+const tasks: TaskDefinition[] = workflowRules.flatMap((rules) => rules.tasks);
 export = tasks;

@@ -3,6 +3,7 @@ import { buildCommand } from './build';
 import { checkCommand } from './check';
 import { deployCommand } from './deploy';
 import { docsCommand } from './docs';
+import { simulateCommand } from './simulate';
 import { syncCommand } from './sync';
 import { validateFlowsCommand } from './validate-flows';
 
@@ -12,6 +13,7 @@ export const commands: Command[] = [
   checkCommand,
   validateFlowsCommand,
   docsCommand,
+  simulateCommand,
   deployCommand,
   syncCommand,
 ];

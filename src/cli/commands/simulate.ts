@@ -1,0 +1,40 @@
+import { Command } from '../command';
+import { parseArgs } from '../args';
+import { createHarness } from '../../harness/cht-harness';
+import { runScenario } from '../../simulate/engine';
+import { scenarios } from '../../simulate/scenarios';
+import { timeline } from '../../simulate/timeline';
+import { SimulationTrace } from '../../simulate/trace';
+
+export const simulateCommand: Command = {
+  name: 'simulate',
+  summary: 'Run the three workflows end to end offline: real forms in the CHT harness, outbound pushes, RapidPro flows, records, tasks, targets.',
+  usage: 'simulate [--json] [--workflow ID]',
+  async run(args, io) {
+    const parsed = parseArgs(args, ['workflow'], ['json']);
+    const only = typeof parsed.flags.workflow === 'string' ? parsed.flags.workflow : undefined;
+    const selected = scenarios().filter((scenario) => !only || scenario.workflow.id === only);
+    if (!selected.length) {
+      io.err(`simulate: no workflow "${only}" (workflows: ${scenarios().map((s) => s.workflow.id).join(', ')})`);
+      return 2;
+    }
+    const harness = createHarness({ directory: io.projectDir });
+    await harness.start();
+    const trace: SimulationTrace = { workflows: [] };
+    try {
+      for (const scenario of selected) {
+        const result = await runScenario(harness, scenario);
+        trace.workflows.push(result);
+        if (!parsed.flags.json) {
+          for (const line of timeline(result)) io.out(line);
+          io.out('');
+        }
+      }
+    } finally {
+      await harness.stop();
+    }
+    if (parsed.flags.json) io.out(JSON.stringify(trace, null, 2));
+    else io.out(`simulate: ${trace.workflows.length} workflows, ${trace.workflows.reduce((n, w) => n + w.steps.length, 0)} steps`);
+    return 0;
+  },
+};

@@ -1,0 +1,51 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Command, UsageError } from '../command';
+import { formatProblem, validateExportText } from '../../rapidpro/validate';
+
+/** Counts the flows of a parsed export, for the success line (0 when it is not an export at all). */
+function flowCount(text: string): number {
+  try {
+    const json: unknown = JSON.parse(text);
+    const flows = typeof json === 'object' && json !== null && 'flows' in json ? json.flows : undefined;
+    return Array.isArray(flows) ? flows.length : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * `validate-flows FILE…`: checks RapidPro exports (ours or anyone's) against the flow engine's
+ * structural rules. Exit 0 and "N flows valid" when every file is valid; exit 1 with one line
+ * per problem otherwise; exit 2 when no file is given.
+ */
+export const validateFlowsCommand: Command = {
+  name: 'validate-flows',
+  summary: "Validate RapidPro exports against the flow engine's rules (one line per problem).",
+  usage: 'validate-flows FILE…',
+  async run(args, io) {
+    const options = args.filter((arg) => arg.startsWith('--'));
+    if (options.length > 0) throw new UsageError(`unknown option ${options[0]} (usage: validate-flows FILE…)`);
+    if (args.length === 0) throw new UsageError('give at least one RapidPro export file (usage: validate-flows FILE…)');
+    let flows = 0;
+    let problems = 0;
+    for (const file of args) {
+      let text: string;
+      try {
+        // relative to where the user runs the command, like any file argument
+        text = fs.readFileSync(path.resolve(file), 'utf8');
+      } catch (error) {
+        io.err(`${file}: cannot read the file (${error instanceof Error ? error.message : String(error)})`);
+        problems++;
+        continue;
+      }
+      const found = validateExportText(text, { file });
+      for (const problem of found) io.err(formatProblem(problem));
+      problems += found.length;
+      flows += flowCount(text);
+    }
+    if (problems > 0) return 1;
+    io.out(`${flows} flow${flows === 1 ? '' : 's'} valid`);
+    return 0;
+  },
+};

@@ -1,0 +1,23 @@
+import { remoteTraining } from '../../workflows/remote-training';
+import { Scenario } from '../scenario';
+import { CHW, SUPERVISOR } from './viewers';
+
+/**
+ * Supervisor Grace enrols CHW Amina in the antenatal-care module in French. Amina takes the quiz
+ * by SMS the way people type (letters, numbers, words), gets two questions wrong, and Grace gets
+ * one coaching task per wrong answer, on its topic; she follows one up the next day.
+ */
+export const remoteTrainingScenario: Scenario = {
+  workflow: remoteTraining,
+  title: 'Remote training by SMS: the antenatal-care quiz in French, with supervisor coaching on wrong answers',
+  start: '2026-03-02T10:00:00',
+  enrol: { form: 'training_enrollment', by: SUPERVISOR, subject: 'chw_user', answers: [['anc', 'fr', 'yes', 'yes']] },
+  startReplies: ['c', 'A', '1', 'b', 'B', '2', ' b '],
+  days: [
+    {
+      day: 1,
+      actions: [{ viewer: SUPERVISOR, task: 'task.remote-training.wrong-answer', answers: [['phone', 'yes', 'yes', 'no_action', '']] }],
+    },
+  ],
+  viewers: [SUPERVISOR, CHW],
+};

@@ -1,0 +1,53 @@
+/** The readable timeline `simulate` prints by default. Phone numbers are masked, as in every log. */
+import { redactPhone, redactText } from '../util/redact';
+import { Step, WorkflowTrace } from './trace';
+
+export function timeline(trace: WorkflowTrace): string[] {
+  const lines = [`== ${trace.title}`];
+  let day = -1;
+  for (const step of trace.steps) {
+    if (step.day !== day) {
+      day = step.day;
+      lines.push(`-- day ${day}`);
+    }
+    lines.push(`   ${describe(step)}`);
+  }
+  return lines;
+}
+
+function describe(step: Step): string {
+  switch (step.kind) {
+    case 'form':
+      return `${step.user} submits ${step.form} (report ${step.doc._id})`;
+    case 'outbound':
+      return `CHT outbound ${step.name} → flow_starts.json ${redactText(JSON.stringify(step.payload))}`;
+    case 'outbound-skipped':
+      return `CHT outbound ${step.name} not sent: ${step.reason}`;
+    case 'flow':
+      return `RapidPro run of "${step.flow}" (${step.status})${step.replies.length ? `, replies: ${step.replies.map((r) => JSON.stringify(r)).join(', ')}` : ''}`;
+    case 'sms':
+      return `SMS to ${redactPhone(step.to)}: ${oneLine(step.text)}`;
+    case 'broadcast':
+      return `SMS alert to ${step.to.map(redactPhone).join(', ')}: ${oneLine(step.text)}`;
+    case 'webhook':
+      return `webhook POST /api/v2/records → ${step.status} ${redactText(JSON.stringify(step.body))}`;
+    case 'record':
+      return `record ${step.doc.form} saved: ${redactText(JSON.stringify(step.doc.fields))}${errorsOf(step.doc)}`;
+    case 'tasks':
+      return step.tasks.length
+        ? `tasks for ${step.user}: ${step.tasks.map((t) => `${t.title} [${t.contact ?? '?'} → ${t.form ?? 'contact'}${t.priority ? `, ${t.priority}` : ''}]`).join('; ')}`
+        : `tasks for ${step.user}: none`;
+    case 'action':
+      return `${step.user} completes task ${step.task} with ${step.form}`;
+    case 'targets':
+      return `targets for ${step.user}: ${step.targets.map((t) => `${t.id} ${t.percent !== undefined ? `${t.percent}% (${t.pass}/${t.total})` : t.pass}`).join('; ')}`;
+  }
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function errorsOf(doc: { [key: string]: unknown }): string {
+  return Array.isArray(doc.errors) && doc.errors.length ? ` ERRORS ${JSON.stringify(doc.errors)}` : '';
+}

@@ -1,0 +1,40 @@
+/** The machine-readable trace of `simulate --json`. */
+import { ReportDoc } from '../cht/docs';
+
+export type Step =
+  | { kind: 'form'; day: number; user: string; form: string; doc: ReportDoc }
+  | { kind: 'outbound'; day: number; name: string; doc: Record<string, unknown>; payload: Record<string, unknown> }
+  | { kind: 'outbound-skipped'; day: number; name: string; reason: string }
+  | { kind: 'flow'; day: number; flow: string; runUuid: string; status: string; replies: string[] }
+  | { kind: 'sms'; day: number; to: string; text: string }
+  | { kind: 'broadcast'; day: number; to: string[]; text: string }
+  | { kind: 'webhook'; day: number; url: string; body: unknown; status: number }
+  | { kind: 'record'; day: number; doc: ReportDoc }
+  | { kind: 'tasks'; day: number; user: string; tasks: TaskView[] }
+  | { kind: 'action'; day: number; user: string; task: string; form: string; doc: ReportDoc | undefined }
+  | { kind: 'targets'; day: number; user: string; targets: TargetView[] };
+
+export interface TaskView {
+  title: string;
+  contact: string | undefined;
+  form: string | undefined;
+  dueDate: string;
+  priority?: string;
+}
+
+export interface TargetView {
+  id: string;
+  pass: number;
+  total: number;
+  percent?: number;
+}
+
+export interface WorkflowTrace {
+  id: string;
+  title: string;
+  steps: Step[];
+}
+
+export interface SimulationTrace {
+  workflows: WorkflowTrace[];
+}

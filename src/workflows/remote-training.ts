@@ -1,0 +1,71 @@
+/**
+ * Workflow 2 — remote training of CHWs by SMS on antenatal care, in the CHW's language (issue 5).
+ *
+ * 1. A supervisor opens `training_enrollment` on a CHW's profile: module (ANC), the language of
+ *    the messages (English, French or Swahili, pre-filled with the CHW's preferred language), the
+ *    phone number confirmed with the CHW (E.164) and the CHW's consent to receive the SMS.
+ * 2. With consent and a valid phone, outbound push `rapidpro_training_start` starts the RapidPro
+ *    flow with the CHW's contact id, the enrolment id, the module, the language (ISO 639-3) and the
+ *    supervisor's phone (and name of the CHW, for the supervisor's SMS).
+ * 3. The flow sets the contact's language, then teaches 7 short lessons (`remote-training/anc-module.ts`,
+ *    WHO ANC recommendations), each followed by a question. Replies are matched by letter, number
+ *    or answer word in any case; an unclear reply is asked again once. Each answer is posted to
+ *    CHT as an `RP_TRAINING` record (question id, topic, answer, correct), and the end as one more
+ *    record with the score; the supervisor gets an SMS with the score.
+ * 4. Tasks for the supervisor only (never the CHW they are about): coach each wrong answer on its
+ *    topic, and nudge a CHW who has not finished 7 days after enrolment. `training_follow_up`
+ *    resolves each — only when the supervisor actually reached the CHW.
+ * 5. Targets for supervisors, and a training card on the CHW's profile.
+ */
+import { flowStartPush } from '../integration/flow-start';
+import { trainingExport, trainingFlow } from './remote-training/flow';
+import { enrollmentForm, followUpForm } from './remote-training/forms';
+import { trainingRecord } from './remote-training/record';
+import { PARAM, TRAINING_FLOW_NAME, TRAINING_PUSH } from './remote-training/results';
+import { trainingSummary } from './remote-training/summary';
+import { trainingTargets } from './remote-training/targets';
+import { trainingTasks } from './remote-training/tasks';
+import { TRAINING_TRANSLATION_KEYS } from './remote-training/translations';
+import { Workflow } from './workflow';
+
+/** The CHT credential holding `Token <RapidPro API token>` (the same key every workflow's push uses). */
+export const RAPIDPRO_CREDENTIAL_KEY = 'rapidpro:api';
+
+export const remoteTraining: Workflow = {
+  id: 'remote-training',
+  title: 'Remote training of CHWs by SMS (antenatal care)',
+  appForms: [enrollmentForm, followUpForm],
+  responseForms: [trainingRecord],
+
+  pushes: (context) => ({
+    [TRAINING_PUSH]: flowStartPush({
+      name: TRAINING_PUSH,
+      form: enrollmentForm,
+      flow: { name: TRAINING_FLOW_NAME, uuid: context.flowUuid(TRAINING_FLOW_NAME, trainingFlow.uuid) },
+      phone: { field: 'training.phone' },
+      consent: { field: 'training.consent', value: 'yes' },
+      params: {
+        [PARAM.chwId]: { field: 'patient_id' },
+        [PARAM.enrollmentId]: { doc: '_id' },
+        [PARAM.module]: { field: 'training.module' },
+        [PARAM.language]: { field: 'training.flow_language' },
+        // the submitting supervisor (CHT hydrates doc.contact); a supervisor without a phone still enrols
+        [PARAM.supervisorPhone]: { doc: 'contact.phone', optional: true },
+        [PARAM.chwName]: { field: 'patient_name', optional: true },
+      },
+      rapidproUrl: context.rapidproUrl,
+      credentialKey: RAPIDPRO_CREDENTIAL_KEY,
+    }),
+  }),
+
+  rapidpro: () => ({
+    file: 'remote-training.json',
+    flowNames: [TRAINING_FLOW_NAME],
+    content: trainingExport(),
+  }),
+
+  tasks: trainingTasks,
+  targets: trainingTargets,
+  summary: trainingSummary,
+  translationKeys: TRAINING_TRANSLATION_KEYS,
+};

@@ -1,0 +1,101 @@
+/**
+ * Supervisor-only tasks (permission `can_supervise_training`, and never on the phone of the CHW
+ * they are about): coach each wrong answer on its topic, and nudge a CHW who has not finished a
+ * week after enrolment. Both open `training_follow_up` with what to talk about, and resolve only
+ * when the supervisor reached the CHW and submitted the form for that same reason (and question).
+ */
+import { Audience } from '../../cht/audience';
+import { ContactWithReports, ReportDoc } from '../../cht/docs';
+import { textField } from '../../cht/fields';
+import { indexOf } from '../../cht/report-index';
+import { recordTask, scheduledTask } from '../../cht/task-builders';
+import { ReportTask } from '../../cht/tasks';
+import { FollowUpReason, NotCompletedInputs, WrongAnswerInputs, enrollmentForm, followUpForm, followUpReason, reachedChw } from './forms';
+import { isWrongAnswer, trainingRecord } from './record';
+import { hasCompleted, trainingProgress } from './progress';
+
+const DAY = 24 * 60 * 60 * 1000;
+export const SUPERVISOR_ONLY: Audience = { permission: 'can_supervise_training', notAboutSelf: true };
+/** Days after enrolment before an unfinished training raises the nudge. */
+export const NUDGE_AFTER_DAYS = 7;
+
+export const TASK = {
+  wrongAnswer: 'remote-training-wrong-answer',
+  notCompleted: 'remote-training-not-completed',
+} as const;
+
+/** The first follow-up after `since` for `reason` (and question) in which the supervisor reached the CHW. */
+function followUpAfter(c: ContactWithReports, since: number, reason: FollowUpReason, questionId?: string): ReportDoc | undefined {
+  return indexOf(c).firstAfter(followUpForm.id, since, (followUp) =>
+    reachedChw(followUp) &&
+    followUpReason(followUp) === reason &&
+    (questionId === undefined || followUpForm.text(followUp, 'question_id') === questionId));
+}
+
+/** The follow-up that closes a wrong answer: same question, after the answer arrived. */
+export function wrongAnswerFollowUp(c: ContactWithReports, record: ReportDoc): ReportDoc | undefined {
+  return followUpAfter(c, record.reported_date, 'wrong_answer', textField(record, 'question_id'));
+}
+
+const wrongAnswerBase = recordTask({
+  name: TASK.wrongAnswer,
+  title: 'task.remote-training.wrong-answer',
+  icon: 'icon-healthcare',
+  record: trainingRecord.code,
+  when: (record) => isWrongAnswer(record),
+  actionForm: followUpForm.id,
+  // visible at once, due within 3 days, kept a week after that
+  dueInDays: 3,
+  window: { start: 3, end: 7 },
+  audience: SUPERVISOR_ONLY,
+  passToForm: (record): WrongAnswerInputs => {
+    const questionId = textField(record, 'question_id');
+    const answer = textField(record, 'answer');
+    const letter = answer.toLowerCase();
+    return {
+      reason: 'wrong_answer',
+      topic: textField(record, 'topic'),
+      question_id: questionId,
+      answer,
+      answer_option: ['a', 'b', 'c'].includes(letter) ? `${questionId}_${letter}` : 'unclear',
+    };
+  },
+});
+
+/** One task per wrong answer, closed by a follow-up on that question (not by any follow-up). */
+export const wrongAnswerTask: ReportTask = {
+  ...wrongAnswerBase,
+  resolvedIf: (c, report) => !!report && !!wrongAnswerFollowUp(c, report),
+};
+
+const notCompletedBase = scheduledTask({
+  name: TASK.notCompleted,
+  title: 'task.remote-training.not-completed',
+  icon: 'icon-healthcare',
+  startedBy: enrollmentForm.id,
+  // only the latest enrolment with consent, and only while the completion has not come back
+  dueAt: (enrollment, c) => {
+    const progress = trainingProgress(c);
+    if (!progress || progress.enrollment !== enrollment || !progress.consented || hasCompleted(c)) return undefined;
+    return enrollment.reported_date + NUDGE_AFTER_DAYS * DAY;
+  },
+  actionForm: followUpForm.id,
+  window: { start: 0, end: 7 },
+  audience: SUPERVISOR_ONLY,
+  passToForm: (_enrollment, c): NotCompletedInputs => {
+    const progress = trainingProgress(c);
+    return {
+      reason: 'not_completed',
+      answered: progress?.answered ?? 0,
+      total: progress?.total ?? 0,
+      days_since_enrollment: NUDGE_AFTER_DAYS,
+    };
+  },
+});
+
+export const notCompletedTask: ReportTask = {
+  ...notCompletedBase,
+  resolvedIf: (c, report) => !!report && !!followUpAfter(c, report.reported_date, 'not_completed'),
+};
+
+export const trainingTasks: ReportTask[] = [wrongAnswerTask, notCompletedTask];

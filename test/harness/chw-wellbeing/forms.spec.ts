@@ -1,0 +1,110 @@
+import { expect } from 'chai';
+import { isRelevant, mapDocumentToPayload } from '../../../src/cht/outbound-eval';
+import { generateContext } from '../../../src/project/generate';
+import { chwWellbeing, WELLBEING_PUSH } from '../../../src/workflows/chw-wellbeing';
+import { wellbeingFlows } from '../../../src/workflows/chw-wellbeing/flows';
+import { ReportDoc, useHarness, validationMessages } from '../../support/harness';
+import { asSupervisor, CHW, enrol, SUPERVISOR } from './helpers';
+
+const push = chwWellbeing.pushes(generateContext())[WELLBEING_PUSH];
+
+describe('chw-wellbeing forms and outbound push (harness)', () => {
+  const harness = useHarness();
+
+  beforeEach(async () => {
+    await harness.setNow('2026-03-02T08:00:00');
+    asSupervisor(harness);
+  });
+
+  /** The doc as CHT's outbound hydrates it: the submitter's full contact in `doc.contact`. */
+  const hydrated = (report: ReportDoc): ReportDoc => ({
+    ...report,
+    contact: harness.state.contacts.find((contact) => contact._id === SUPERVISOR),
+  });
+
+  describe('wellbeing_enrollment', () => {
+    it('records consent, language, the confirmed profile phone and the weekday', async () => {
+      const report = await enrol(harness, { language: 'fr', day: 'friday' });
+      expect(report.fields).to.nested.include({
+        patient_id: CHW,
+        patient_uuid: CHW,
+        'enrollment.consent': 'yes',
+        'enrollment.language': 'fr',
+        'enrollment.phone': '+254700000002',
+        'enrollment.preferred_day': 'friday',
+        'enrollment.weekday': '5',
+        'enrollment.first_check': '2026-03-06', // the Friday after this Monday
+      });
+    });
+
+    it('takes a corrected phone number, only in E.164', async () => {
+      const bad = await harness.fillForm('wellbeing_enrollment', ['yes', 'sw', 'no', '0712345678', 'monday']);
+      expect(validationMessages(bad).join(' ')).to.contain('international format');
+      const good = await harness.fillForm('wellbeing_enrollment', ['yes', 'sw', 'no', '+255712345678', 'monday']);
+      expect(good.errors).to.deep.equal([]);
+      // on a Monday, a Monday check-in starts next week, never today
+      expect(good.report?.fields).to.nested.include({ 'enrollment.phone': '+255712345678', 'enrollment.first_check': '2026-03-09' });
+    });
+
+    it('refuses to confirm a profile phone that is not E.164', async () => {
+      harness.subject = { ...harness.state.contacts.find((contact) => contact._id === CHW)!, phone: '0700000002' };
+      const result = await harness.fillForm('wellbeing_enrollment', ['yes', 'en', 'yes', 'tuesday']);
+      expect(validationMessages(result).join(' ')).to.contain('not in international format');
+    });
+
+    it('asks nothing more without consent, and stores no phone', async () => {
+      const report = await enrol(harness, { consent: 'no' });
+      expect(report.fields).to.nested.include({ 'enrollment.consent': 'no', 'enrollment.phone': '' });
+    });
+  });
+
+  describe(`outbound push ${WELLBEING_PUSH}`, () => {
+    it('starts the enrolment flow with the CHT ids, language, first check date and supervisor phone', async () => {
+      const report = hydrated(await enrol(harness, { language: 'sw', day: 'wednesday' }));
+      expect(isRelevant(push, report)).to.equal(true);
+      expect(mapDocumentToPayload(report, push, WELLBEING_PUSH)).to.deep.equal({
+        flow: wellbeingFlows().enrolmentFlow.uuid,
+        urns: ['tel:+254700000002'],
+        restart_participants: true,
+        params: {
+          cht_contact_id: CHW,
+          enrollment_id: report._id,
+          language: 'sw',
+          first_check: '2026-03-04',
+          supervisor_phone: '+254700000001',
+        },
+      });
+    });
+
+    it('is not sent without consent, nor for another form', async () => {
+      const declined = hydrated(await enrol(harness, { consent: 'no' }));
+      expect(isRelevant(push, declined)).to.equal(false);
+      const enrolled = hydrated(await enrol(harness));
+      expect(isRelevant(push, { ...enrolled, form: 'wellbeing_follow_up' })).to.equal(false);
+      expect(isRelevant(push, { ...enrolled, type: 'person' })).to.equal(false);
+    });
+
+    it('still enrols when the supervisor has no phone', async () => {
+      const report = { ...hydrated(await enrol(harness)), contact: { _id: SUPERVISOR } };
+      const { params } = mapDocumentToPayload(report, push, WELLBEING_PUSH) as { params: Record<string, unknown> };
+      expect(params).to.include({ cht_contact_id: CHW }).and.not.have.property('supervisor_phone');
+    });
+  });
+
+  describe('wellbeing_follow_up opened by hand', () => {
+    it('asks for the reason when no task passed one, and records actions only', async () => {
+      const result = await harness.fillForm('wellbeing_follow_up', ['missed', 'yes', 'phone_problem', 'resolved']);
+      expect(result.errors).to.deep.equal([]);
+      expect(result.report?.fields).to.nested.include({
+        'follow_up.check_reason': 'missed', 'follow_up.missed_reason': 'phone_problem', 'follow_up.outcome': 'resolved',
+      });
+    });
+
+    it('records an unreachable CHW without an outcome', async () => {
+      const result = await harness.fillForm('wellbeing_follow_up', ['psychosocial', 'no']);
+      expect(result.errors).to.deep.equal([]);
+      expect(result.report?.fields).to.nested.include({ 'follow_up.reached': 'no' });
+      expect(result.report?.fields).to.not.have.nested.property('follow_up.outcome');
+    });
+  });
+});

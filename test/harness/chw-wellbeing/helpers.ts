@@ -1,0 +1,87 @@
+/**
+ * Shared steps of the wellbeing harness specs. Weekly records are never hand-written: a RapidPro
+ * run is described by its results, turned into the webhook's record by the response form's post
+ * (`recordFromRun`, the same code `sync` uses) and into the doc CHT would save by `createRecordDoc`.
+ */
+import { expect } from 'chai';
+import { createRecordDoc } from '../../../src/cht/records';
+import { RunLike } from '../../../src/integration/sources';
+import { wellbeingRecord, weeklyCheckPost } from '../../../src/workflows/chw-wellbeing/record';
+import { CATEGORY, RESULT } from '../../../src/workflows/chw-wellbeing/results';
+import { ChtHarness, ReportDoc } from '../../support/harness';
+
+export const CHW = 'chw_user';
+export const SUPERVISOR = 'supervisor_user';
+
+/** What the CHW replied this week; a question left out was never reached (the run closed before it). */
+export interface Week {
+  fever?: 'Yes' | 'No' | 'No Response';
+  cough?: 'Yes' | 'No' | 'No Response';
+  breathing?: 'Yes' | 'No' | 'No Response';
+  tasteSmell?: 'Yes' | 'No' | 'No Response';
+  /** A reply to a PHQ item: the number RapidPro saved, or 'No Response' for a timeout. */
+  anxious?: number | 'No Response';
+  worry?: number | 'No Response';
+  interest?: number | 'No Response';
+  down?: number | 'No Response';
+  counsellor?: 'Yes' | 'No' | 'No Response';
+}
+
+export const MISSED: Week = { fever: 'No Response' };
+export const WELL: Week = { fever: 'No', cough: 'No', breathing: 'No', tasteSmell: 'No', anxious: 0, worry: 1, interest: 1, down: 0, counsellor: 'No' };
+
+let runs = 0;
+
+/** The run RapidPro would report for this week (as runs.json shows it). */
+export function runOf(week: Week, time: number, contactId = CHW): RunLike {
+  const at = new Date(time).toISOString();
+  const values: RunLike['values'] = {
+    [RESULT.chtContactId]: { value: contactId, category: 'All Responses', time: at },
+    [RESULT.closed]: { value: 'yes', category: 'All Responses', time: at },
+  };
+  const keys: Record<keyof Week, string> = {
+    fever: RESULT.fever, cough: RESULT.cough, breathing: RESULT.breathing, tasteSmell: RESULT.tasteSmell,
+    anxious: RESULT.anxious, worry: RESULT.worry, interest: RESULT.interest, down: RESULT.down, counsellor: RESULT.counsellor,
+  };
+  for (const [name, answer] of Object.entries(week) as [keyof Week, Week[keyof Week]][]) {
+    if (answer === undefined) continue;
+    if (typeof answer === 'number') values[keys[name]] = { value: String(answer), category: CATEGORY.score, time: at };
+    else values[keys[name]] = { value: answer === CATEGORY.noResponse ? '' : answer.toLowerCase(), category: answer, time: at };
+  }
+  runs += 1;
+  return { uuid: `run-${runs}`, contact: { uuid: `rp-${contactId}`, urn: 'tel:+254700000002' }, values };
+}
+
+/** A weekly check arriving in CHT now: the webhook's record, saved as CHT's records API would. */
+export function checkIn(harness: ChtHarness, week: Week, contactId = CHW): ReportDoc {
+  const now = harness.getNow();
+  const body = weeklyCheckPost.recordFromRun(runOf(week, now, contactId));
+  const doc = createRecordDoc({ [wellbeingRecord.code]: wellbeingRecord.jsonForm() }, body, { id: `rp-wellbeing-${runs}`, now });
+  expect(doc.errors, 'the records API would flag this record').to.deep.equal([]);
+  harness.pushMockedDoc(doc);
+  return doc;
+}
+
+/** The supervisor enrols the CHW with the real `wellbeing_enrollment` form. */
+export async function enrol(harness: ChtHarness, options: { consent?: 'yes' | 'no'; language?: string; day?: string } = {}): Promise<ReportDoc> {
+  const consent = options.consent ?? 'yes';
+  const answers = consent === 'yes' ? [consent, options.language ?? 'sw', 'yes', options.day ?? 'wednesday'] : [consent];
+  const result = await harness.fillForm({ form: 'wellbeing_enrollment', user: SUPERVISOR, subject: CHW }, answers);
+  expect(result.errors).to.deep.equal([]);
+  expect(result.report).to.not.equal(undefined);
+  return result.report as ReportDoc;
+}
+
+/** Logs in as the supervisor, looking at the CHW. */
+export function asSupervisor(harness: ChtHarness): void {
+  harness.user = SUPERVISOR;
+  harness.userRoles = ['chw_supervisor'];
+  harness.subject = CHW;
+}
+
+/** Logs in as the CHW the data is about. */
+export function asChw(harness: ChtHarness): void {
+  harness.user = CHW;
+  harness.userRoles = ['chw'];
+  harness.subject = CHW;
+}

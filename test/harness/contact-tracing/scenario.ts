@@ -1,0 +1,92 @@
+/**
+ * The contact-tracing story as harness steps: real form submissions for what the CHW does, and
+ * for what RapidPro sends back, the record `POST /api/v2/records` would create from the flow's
+ * webhook (`checkinPost.recordFromRun` → `createRecordDoc`), never a hand-written doc.
+ */
+import { createRecordDoc } from '../../../src/cht/records';
+import { RunLike } from '../../../src/integration/sources';
+import { jsonForms } from '../../../src/project/generate';
+import { checkinPost, contactTracing } from '../../../src/workflows/contact-tracing';
+import { CATEGORY, RESULT } from '../../../src/workflows/contact-tracing/names';
+import { ChtHarness, FillResult, PageAnswers, ReportDoc, TaskDoc } from '../../support/harness';
+
+export const TRACED = 'traced_contact';
+const FORMS = jsonForms([contactTracing]);
+
+export interface EnrolOptions {
+  exposure?: string;
+  start?: string;
+  length?: number;
+  consent?: 'yes' | 'no';
+  language?: 'en' | 'fr' | 'sw' | null;
+  /** Confirm the phone on file ('yes') or give another one. */
+  phone?: 'yes' | string;
+}
+
+/** The CHW fills `quarantine_enrollment` for the harness subject. */
+export function enrolmentPages(options: EnrolOptions = {}): PageAnswers[] {
+  const consent = options.consent ?? 'yes';
+  const sms: PageAnswers = consent === 'no'
+    ? ['no']
+    : options.phone === undefined || options.phone === 'yes'
+      ? ['yes', options.language === undefined ? 'en' : options.language, 'yes']
+      : ['yes', options.language === undefined ? 'en' : options.language, 'no', options.phone];
+  return [
+    [options.exposure ?? '2026-03-09', 'household'],
+    [options.start ?? '2026-03-10', options.length ?? 14],
+    sms,
+    [],
+  ];
+}
+
+export async function enrol(harness: ChtHarness, options: EnrolOptions = {}): Promise<ReportDoc> {
+  return submitted(await harness.fillForm('quarantine_enrollment', ...enrolmentPages(options)));
+}
+
+export function submitted(result: FillResult): ReportDoc {
+  if (result.errors.length || !result.report) throw new Error(`form not submitted: ${JSON.stringify(result.errors)}`);
+  return result.report;
+}
+
+export interface CheckinAnswers {
+  day: number;
+  /** 'none' = the first question timed out. */
+  fever: 'yes' | 'no' | 'none';
+  cough?: 'yes' | 'no' | 'none';
+  breathing?: 'yes' | 'no' | 'none';
+}
+
+let runs = 0;
+
+/** The RP_SYMPTOMS record today's check-in run posts, created as CHT would and added to the harness. */
+export function receiveCheckin(harness: ChtHarness, enrollment: ReportDoc, answers: CheckinAnswers, subject = TRACED): ReportDoc {
+  const time = new Date(harness.getNow()).toISOString();
+  const result = (answer: 'yes' | 'no' | 'none' | undefined) => answer === undefined ? undefined : {
+    value: answer === 'none' ? null : answer,
+    category: answer === 'yes' ? CATEGORY.yes : answer === 'no' ? CATEGORY.no : CATEGORY.noResponse,
+    time,
+  };
+  const symptomatic = [answers.fever, answers.cough, answers.breathing].includes('yes');
+  const uuid = `00000000-0000-4000-8000-${String(++runs).padStart(12, '0')}`;
+  const run: RunLike = {
+    uuid,
+    contact: { uuid: `rp-${subject}`, urn: 'tel:+254712345678' },
+    values: {
+      [RESULT.quarantineDay]: { value: String(answers.day), category: CATEGORY.inQuarantine, time },
+      [RESULT.chtContactId]: { value: subject, category: 'All Responses', time },
+      [RESULT.enrollmentId]: { value: enrollment._id, category: 'All Responses', time },
+      [RESULT.fever]: result(answers.fever),
+      [RESULT.cough]: result(answers.cough),
+      [RESULT.breathing]: result(answers.breathing),
+      [RESULT.symptomatic]: { value: String(symptomatic), category: symptomatic ? CATEGORY.yes : CATEGORY.no, time },
+    },
+  };
+  const record = createRecordDoc(FORMS, checkinPost.recordFromRun(run), { id: `rp-${uuid}`, now: harness.getNow() });
+  if (record.errors.length) throw new Error(`CHT would flag the record: ${JSON.stringify(record.errors)}`);
+  harness.pushMockedDoc(record);
+  return record;
+}
+
+export async function tasksTitled(harness: ChtHarness, title: string): Promise<TaskDoc[]> {
+  return (await harness.getTasks()).filter((task) => task.emission.title === title);
+}

@@ -1,0 +1,100 @@
+/**
+ * Shared steps of the remote-training harness specs. Records reach the harness exactly as they
+ * would reach CHT: the response form's post turns a RapidPro run into the webhook body, and
+ * `createRecordDoc` turns that body into the stored doc.
+ */
+import { expect } from 'chai';
+import { createRecordDoc } from '../../../src/cht/records';
+import { RunLike } from '../../../src/integration/sources';
+import { ANC_MODULE } from '../../../src/workflows/remote-training/anc-module';
+import { answerPosts, completePost, trainingRecord } from '../../../src/workflows/remote-training/record';
+import { ChtHarness, FillResult, ReportDoc } from '../../support/harness';
+
+export const CHW = 'chw_user';
+export const SUPERVISOR = 'supervisor_user';
+export const CHW_PHONE = '+254700000002';
+
+export function asSupervisor(harness: ChtHarness): void {
+  harness.user = SUPERVISOR;
+  harness.userRoles = ['chw_supervisor'];
+  harness.subject = CHW;
+}
+
+export function asChw(harness: ChtHarness): void {
+  harness.user = CHW;
+  harness.userRoles = ['chw'];
+  harness.subject = CHW;
+}
+
+/** Gives the CHW a preferred language, as person-create would have recorded it. */
+export function setPreferredLanguage(harness: ChtHarness, language: string): void {
+  const chw = harness.state.contacts.find((contact) => contact._id === CHW);
+  if (!chw) throw new Error('chw_user is missing from harness.defaults.json');
+  chw.preferred_language = language;
+}
+
+export interface EnrolAnswers {
+  /** A language other than the CHW's preferred one; by default the preferred one is kept (or English is picked). */
+  language?: string;
+  /** A number other than the CHW's profile phone; by default the profile phone is confirmed. */
+  phone?: string;
+  consent?: 'yes' | 'no';
+}
+
+/**
+ * The supervisor fills the real `training_enrollment` for the CHW. The form asks to keep the
+ * CHW's preferred language and profile phone when there are ones, so the answers depend on the CHW.
+ */
+export async function enrol(harness: ChtHarness, answers: EnrolAnswers = {}): Promise<FillResult> {
+  const chw = harness.state.contacts.find((contact) => contact._id === CHW);
+  const hasPreferred = ['en', 'fr', 'sw'].includes(String(chw?.preferred_language));
+  const language = hasPreferred
+    ? (answers.language === undefined ? ['yes'] : ['no', answers.language])
+    : [answers.language ?? 'en'];
+  const phone = answers.phone === undefined ? ['yes'] : ['no', answers.phone];
+  return harness.fillForm({ form: 'training_enrollment', subject: CHW }, ['anc', ...language, ...phone, answers.consent ?? 'yes']);
+}
+
+export async function enrolOk(harness: ChtHarness, answers: EnrolAnswers = {}): Promise<ReportDoc> {
+  const result = await enrol(harness, answers);
+  expect(result.errors, JSON.stringify(result.errors)).to.be.empty;
+  expect(result.report).to.not.equal(undefined);
+  return result.report as ReportDoc;
+}
+
+let sequence = 0;
+
+/** A RapidPro run of the training flow for the CHW, with results saved now. */
+function run(harness: ChtHarness, values: Record<string, { value: string; category: string }>, chwId = CHW): RunLike {
+  const time = new Date(harness.getNow()).toISOString();
+  const withTime = Object.fromEntries(Object.entries(values).map(([key, result]) => [key, { ...result, time }]));
+  return {
+    uuid: '0f7b3c9e-8a41-4d2e-9b6a-5c3d2e1f0a9b',
+    contact: { uuid: 'rp-chw', urn: `tel:${CHW_PHONE}`, name: 'Amina CHW' },
+    values: { chw_id: { value: chwId, category: 'All Responses', time }, enrollment_id: { value: 'enrol', category: 'All Responses', time }, ...withTime },
+  };
+}
+
+function store(harness: ChtHarness, body: unknown): ReportDoc {
+  sequence += 1;
+  const doc = createRecordDoc({ [trainingRecord.code]: trainingRecord.jsonForm() }, body, { id: `rp-training-${sequence}`, now: harness.getNow() });
+  expect(doc.errors, JSON.stringify(doc.errors)).to.be.empty;
+  harness.pushMockedDoc(doc);
+  return doc;
+}
+
+/** The CHW answers a question (category A, B, C or Unclear); the flow's webhook posts it. */
+export function answer(harness: ChtHarness, questionId: string, category: string, chwId = CHW): ReportDoc {
+  const post = answerPosts.get(questionId);
+  if (!post) throw new Error(`no question ${questionId}`);
+  return store(harness, post.recordFromRun(run(harness, { [questionId]: { value: category.toLowerCase(), category } }, chwId)));
+}
+
+/** The right answer of a question, as its category. */
+export const rightAnswer = (questionId: string): string =>
+  (ANC_MODULE.questions.find((q) => q.id === questionId)?.correct ?? 'a').toUpperCase();
+
+/** The flow's completion post with the score. */
+export function complete(harness: ChtHarness, score: number): ReportDoc {
+  return store(harness, completePost.recordFromRun(run(harness, { score: { value: String(score), category: 'Has Text' } })));
+}
