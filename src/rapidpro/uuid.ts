@@ -1,11 +1,15 @@
 /**
  * Derived UUIDs for generated RapidPro exports.
  *
- * Every UUID in a generated export is a name-based (version 5, RFC 4122 §4.3) UUID computed from
- * a fixed namespace and a path such as `quarantine-checkin/node/ask_fever/case/0`. A rebuild
- * therefore produces byte-identical exports, and a diff of a committed export only shows what
- * really changed. RapidPro gives imported flows new UUIDs per workspace anyway, so nothing relies
- * on these values being random.
+ * Every UUID in a generated export is computed like a name-based version 5 UUID (RFC 4122 §4.3:
+ * SHA-1 of a fixed namespace and a path such as `quarantine-checkin/node/ask_fever/case/0`), so a
+ * rebuild produces byte-identical exports and a diff of a committed export shows only what really
+ * changed. RapidPro gives imported flows new UUIDs per workspace anyway, so nothing relies on
+ * these values being random.
+ *
+ * The version bits say 4, not 5: goflow validated every flow, node, action, exit, category and
+ * case UUID as a version 4 UUID (`validate:"uuid4"`) until May 2025, so RapidPro deployments older
+ * than that refuse to import any other version.
  */
 import { utf8Bytes } from './flow/utf8';
 
@@ -24,10 +28,15 @@ export function isUuid(value: unknown): value is string {
  * the UTF-8 name, truncated to 16 bytes, with the version and variant bits set.
  */
 export function uuidV5(name: string, namespace: string = CHT_RAPIDPRO_UUID_NAMESPACE): string {
+  return nameBasedUuid(name, namespace, 5);
+}
+
+/** A name-based UUID computed as version 5 is, labelled with `version`. */
+function nameBasedUuid(name: string, namespace: string, version: 4 | 5): string {
   if (!isUuid(namespace)) throw new Error(`uuidV5: namespace "${namespace}" is not a lowercase UUID`);
   const namespaceBytes = (namespace.replace(/-/g, '').match(/../g) ?? []).map((pair) => parseInt(pair, 16));
   const bytes = sha1([...namespaceBytes, ...utf8Bytes(name)]).slice(0, 16);
-  bytes[6] = (bytes[6] & 0x0f) | 0x50;
+  bytes[6] = (bytes[6] & 0x0f) | (version << 4);
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
   const hex = bytes.map((byte) => byte.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
@@ -75,11 +84,14 @@ export function sha1(message: readonly number[]): number[] {
   return h.flatMap((word) => [(word >>> 24) & 0xff, (word >>> 16) & 0xff, (word >>> 8) & 0xff, word & 0xff]);
 }
 
-/** The UUID of one part of a generated export, e.g. `derivedUuid('checkin', 'node', 'ask', 'exit', 'Yes')`. */
+/**
+ * The UUID of one part of a generated export, e.g. `derivedUuid('checkin', 'node', 'ask', 'exit', 'Yes')`:
+ * name-based and reproducible, shaped as version 4 so every RapidPro accepts it.
+ */
 export function derivedUuid(...path: string[]): string {
   if (path.length === 0 || path.some((part) => part === '')) {
     throw new Error(`derivedUuid: every path part must be non-empty (got ${JSON.stringify(path)})`);
   }
   // each part is URI-encoded so a key containing "/" can never collide with a deeper path
-  return uuidV5(path.map((part) => encodeURIComponent(part)).join('/'));
+  return nameBasedUuid(path.map((part) => encodeURIComponent(part)).join('/'), CHT_RAPIDPRO_UUID_NAMESPACE, 4);
 }

@@ -98,13 +98,19 @@ export async function runScenario(harness: ChtHarness, scenario: Scenario): Prom
     contact = { ...(contact as SimulatedContact), fields: result.contactFields, language: result.contactLanguage, groups: result.groups };
   };
 
+  // The harness keeps one task store for every user, and a user's refresh cancels the tasks the
+  // rules do not emit for that user: day by day the story follows its first viewer only, and the
+  // others look once, at the end.
+  const [main, ...others] = scenario.viewers;
   runFlow(0, start, startRun.flow, { replies: scenario.startReplies ?? [] }, startRun.params);
-  await showTasks(harness, scenario.viewers, 0, steps);
+  await showTasks(harness, [main], 0, steps);
 
   for (const day of scenario.days) {
     const at = start + day.day * DAY + (day.hour ?? 0) * 60 * 60 * 1000;
     await harness.setNow(at);
     for (const run of day.runs ?? []) runFlow(day.day, at, run.flow, run);
+    // What each user sees before acting, then what is left after.
+    if (day.actions?.length) await showTasks(harness, [main], day.day, steps);
     for (const action of day.actions ?? []) {
       act(harness, action.viewer);
       const task = (await harness.getTasks()).find((candidate) => candidate.emission.title === action.task);
@@ -113,10 +119,11 @@ export async function runScenario(harness: ChtHarness, scenario: Scenario): Prom
       if (filled.errors.length) throw new Error(`simulate ${workflow.id} day ${day.day}: ${task.emission.actions[0]?.form} did not save: ${filled.errors.map((e) => e.msg).join('; ')}`);
       steps.push({ kind: 'action', day: day.day, user: action.viewer.user, task: action.task, form: String(task.emission.actions[0]?.form), doc: filled.report as unknown as ReportDoc });
     }
-    await showTasks(harness, scenario.viewers, day.day, steps);
+    await showTasks(harness, [main], day.day, steps);
   }
 
   const lastDay = scenario.days.length ? scenario.days[scenario.days.length - 1].day : 0;
+  await showTasks(harness, others, lastDay, steps);
   for (const viewer of scenario.viewers) {
     act(harness, viewer);
     const targets = await harness.getTargets();

@@ -49,6 +49,6 @@ export interface Scenario {
   /** What the contact replies in the run the outbound push starts (e.g. a whole quiz). */
   startReplies?: ScriptedReply[];
   days: ScenarioDay[];
-  /** Whose tasks and targets the timeline shows after each day. */
+  /** Whose tasks the timeline shows: the first viewer after each day, the others at the end; targets for all at the end. */
   viewers: Viewer[];
 }

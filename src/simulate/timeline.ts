@@ -26,9 +26,9 @@ function describe(step: Step): string {
     case 'flow':
       return `RapidPro run of "${step.flow}" (${step.status})${step.replies.length ? `, replies: ${step.replies.map((r) => JSON.stringify(r)).join(', ')}` : ''}`;
     case 'sms':
-      return `SMS to ${redactPhone(step.to)}: ${oneLine(step.text)}`;
+      return `SMS to ${redactPhone(step.to)}: ${redactText(oneLine(step.text))}`;
     case 'broadcast':
-      return `SMS alert to ${step.to.map(redactPhone).join(', ')}: ${oneLine(step.text)}`;
+      return `SMS alert to ${step.to.map(redactPhone).join(', ')}: ${redactText(oneLine(step.text))}`;
     case 'webhook':
       return `webhook POST /api/v2/records → ${step.status} ${redactText(JSON.stringify(step.body))}`;
     case 'record':

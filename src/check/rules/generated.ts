@@ -4,7 +4,7 @@
  * never reaches a phone.
  */
 import * as path from 'path';
-import { formsToConvert } from '../../project/form-checksums';
+import { formSources, readChecksums, sha256File } from '../../project/form-checksums';
 import { staleGeneratedFiles } from '../../project/generate';
 import { CheckProject } from '../project';
 import { Problem, error, warning } from '../problem';
@@ -19,7 +19,11 @@ export function checkGenerated(project: CheckProject): Problem[] {
   } catch (caught) {
     problems.push(error('src/workflows', undefined, `the generated files cannot be produced: ${caught instanceof Error ? caught.message : String(caught)}`, 'fix the workflow declaration named in the message'));
   }
-  const outdated = new Set(formsToConvert(project.dir).map((form) => `forms/${form.kind}/${form.name}.xlsx`));
+  // A form is stale when forms/checksums.json says its .xml came from another version of the .xlsx.
+  const recorded = readChecksums(project.dir);
+  const outdated = new Set(formSources(project.dir)
+    .filter((form) => recorded[form.key] !== undefined && recorded[form.key] !== sha256File(form.xlsx))
+    .map((form) => `forms/${form.kind}/${form.name}.xlsx`));
   for (const folder of ['app', 'contact'] as const) {
     for (const file of project.formFiles(folder)) {
       const xml = file.replace(/\.xlsx$/, '.xml');

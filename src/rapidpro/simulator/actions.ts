@@ -112,6 +112,18 @@ function groupName(session: Session, run: RunState, group: { uuid?: string; name
   return group.name;
 }
 
+/**
+ * A broadcast recipient evaluated from an expression, as goflow resolves `legacy_vars`: a URN as
+ * is, an E.164 number as a tel URN. Undefined for anything else.
+ */
+function recipientUrn(value: string): string | undefined {
+  const trimmed = goTrimSpace(value);
+  if (/^tel:\+?[0-9]{4,}$/.test(trimmed)) return trimmed;
+  if (/^\+[0-9]{4,}$/.test(trimmed)) return `tel:${trimmed}`;
+  if (/^(whatsapp|telegram|facebook|viber|mailto|ext|line|instagram):.+/.test(trimmed)) return trimmed;
+  return undefined;
+}
+
 function sendBroadcast(session: Session, run: RunState, action: Extract<Action, { type: 'send_broadcast' }>, where: string): void {
   const raw = action as unknown as Record<string, unknown>;
   for (const property of ['groups', 'contacts', 'contact_query']) {
@@ -123,7 +135,7 @@ function sendBroadcast(session: Session, run: RunState, action: Extract<Action, 
   const recipients = [...(action.urns ?? [])];
   for (const variable of action.legacy_vars ?? []) {
     const { value } = session.text(run, variable, where);
-    const recipient = session.recipient(value);
+    const recipient = recipientUrn(value);
     if (recipient) recipients.push(recipient);
     else if (/^[0-9 ()-]{4,}$/.test(goTrimSpace(value))) {
       throw new UnsupportedExpressionError(`resolving the local phone number "${goTrimSpace(value)}" needs the workspace country; give it in E.164 form (+2547…)`);

@@ -15,7 +15,7 @@
  * ```
  */
 import { FieldType, FlowDefinition, RapidProExport } from '../flow/types';
-import { uuidV5 } from '../uuid';
+import { derivedUuid } from '../uuid';
 import { formatProblem, validateExport } from '../validate';
 import { legacyIdentity } from '../validate/legacy-rules';
 import { checkZone } from './excellent/dates';
@@ -114,7 +114,7 @@ function contactState(exported: RapidProExport, options: SimulateOptions): Conta
     fields.set(key, value === null ? null : String(value));
   }
   return {
-    uuid: options.contact.uuid ?? uuidV5(`contact/${options.contact.urn}`),
+    uuid: options.contact.uuid ?? derivedUuid('contact', options.contact.urn),
     name: options.contact.name ?? '',
     urn: options.contact.urn,
     language: options.contact.language ?? '',

@@ -5,9 +5,9 @@
  */
 import { Action, Category, FlowDefinition, FlowNode, SwitchRouter } from '../flow/types';
 import { resultKey } from '../flow/naming';
-import { uuidV5 } from '../uuid';
+import { derivedUuid } from '../uuid';
 import { rootContext, SessionView } from './context';
-import { runTest, goTrimSpace } from './excellent/case-tests';
+import { runTest } from './excellent/case-tests';
 import { UnsupportedExpressionError } from './excellent/errors';
 import { evaluateTemplate, evaluateTemplateValue } from './excellent/template';
 import { isError, toText, XError, XValue } from './excellent/values';
@@ -122,7 +122,7 @@ export class Session {
     const node = this.node(run, run.currentNode);
     const router = node.router;
     if (typeof reply === 'string') {
-      this.input = { uuid: uuidV5(`input/${run.uuid}/${this.inputCount++}`), text: reply };
+      this.input = { uuid: derivedUuid('input', run.uuid, String(this.inputCount++)), text: reply };
       run.status = 'active';
       this.continueUntilWait(run, this.pickExit(run, node, false));
     } else if ('timeout' in reply && router?.wait?.timeout) {
@@ -137,8 +137,8 @@ export class Session {
 
   private newRun(flow: FlowDefinition, parent?: RunState): RunState {
     const uuid = parent
-      ? uuidV5(`run/${parent.uuid}/${this.runs.length}`)
-      : this.options.runUuid ?? uuidV5(`run/${flow.uuid}/${this.contact.uuid}`);
+      ? derivedUuid('run', parent.uuid, String(this.runs.length))
+      : this.options.runUuid ?? derivedUuid('run', flow.uuid, this.contact.uuid);
     const run = new RunState(uuid, flow, parent);
     if (parent) parent.child = run;
     this.runs.push(run);
@@ -277,14 +277,5 @@ export class Session {
 
   saveResult(run: RunState, result: { name: string; value: string; category: string; categoryLocalized: string; node: string; input: string; extra?: unknown }): void {
     run.results.set(resultKey(result.name), result);
-  }
-
-  /** The contact's URN in the form broadcasts and messages are addressed to. */
-  recipient(value: string): string | undefined {
-    const trimmed = goTrimSpace(value);
-    if (/^tel:\+?[0-9]{4,}$/.test(trimmed)) return trimmed;
-    if (/^\+[0-9]{4,}$/.test(trimmed)) return `tel:${trimmed}`;
-    if (/^(whatsapp|telegram|facebook|viber|mailto|ext|line|instagram):.+/.test(trimmed)) return trimmed;
-    return undefined;
   }
 }

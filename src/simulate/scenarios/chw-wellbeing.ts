@@ -17,7 +17,7 @@ const MISSED: ScriptedReply[] = [{ timeout: true }];
 export const chwWellbeingScenario: Scenario = {
   workflow: chwWellbeing,
   title: 'CHW symptom and mental-health checks: a weekly check-in with supervisor follow-up',
-  start: '2026-03-02T08:00:00',
+  start: '2026-06-01T08:00:00',
   enrol: { form: 'wellbeing_enrollment', by: SUPERVISOR, subject: 'chw_user', answers: [['yes', 'en', 'yes', 'monday']] },
   days: [
     { day: 7, hour: 1, runs: [{ flow: WEEKLY_FLOW_NAME, replies: WELL }] },

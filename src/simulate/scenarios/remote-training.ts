@@ -10,7 +10,7 @@ import { CHW, SUPERVISOR } from './viewers';
 export const remoteTrainingScenario: Scenario = {
   workflow: remoteTraining,
   title: 'Remote training by SMS: the antenatal-care quiz in French, with supervisor coaching on wrong answers',
-  start: '2026-03-02T10:00:00',
+  start: '2026-03-23T10:00:00',
   enrol: { form: 'training_enrollment', by: SUPERVISOR, subject: 'chw_user', answers: [['anc', 'fr', 'yes', 'yes']] },
   startReplies: ['c', 'A', '1', 'b', 'B', '2', ' b '],
   days: [

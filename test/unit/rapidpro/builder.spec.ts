@@ -30,6 +30,12 @@ describe('rapidpro FlowBuilder', () => {
     expect(serializeExport(checkinExport()).split('\n')[1]).to.match(/^ {2}"/);
   });
 
+  it('uses only version-4 shaped UUIDs (older RapidPro refuses any other)', () => {
+    const uuids = serializeExport(checkinExport()).match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? [];
+    expect(uuids.length).to.be.greaterThan(50);
+    for (const uuid of uuids) expect(uuid).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
   it('validates clean', () => {
     expect(validateExport(checkinExport())).to.deep.equal([]);
   });

@@ -13,7 +13,8 @@ describe('rapidpro derived UUIDs', () => {
     expect(a).to.equal(derivedUuid('checkin', 'node', 'ask'));
     expect(a).to.not.equal(derivedUuid('checkin', 'node', 'answer'));
     expect(derivedUuid('a/b', 'c')).to.not.equal(derivedUuid('a', 'b/c'));
-    expect(a).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    // version 4 shaped: RapidPro before May 2025 accepts nothing else
+    expect(a).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
   it('refuses empty path parts and checks UUID syntax', () => {

@@ -33,13 +33,15 @@ export function goUpper(value: string): string {
   return out;
 }
 
-/** Go's `strings.TrimSpace`: Unicode white space at both ends. */
+/** Go's `unicode.IsSpace` characters (JavaScript's \s also has U+FEFF and lacks U+0085). */
+const GO_SPACE_AT_ENDS = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
+
+/** Go's `strings.TrimSpace`: white space removed at both ends. */
 export function goTrimSpace(value: string): string {
   return value.replace(GO_SPACE_AT_ENDS, '');
 }
 
-const GO_SPACE_AT_ENDS = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
-
+/** goflow's `TokenizeString`: runs of letters, marks, digits, `_` and `'`, and each symbol (e.g. an emoji) on its own. */
 export function tokenize(value: string): string[] {
   return value.match(WORD_TOKEN) ?? [];
 }

@@ -167,7 +167,7 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const IGNORED = new Set([' ', ':', '/', '.', ',', 'T', '-', '_']);
 
-/** Formats a date with a goflow date layout; undefined when the layout has a sequence goflow refuses. */
+/** Formats a date with a goflow date layout, or says which sequence of the layout goflow refuses. */
 export function formatDateLayout(date: { year: number; month: number; day: number }, layout: string): string | { error: string } {
   const weekday = new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
   const sequences: Record<string, string> = {

@@ -86,6 +86,22 @@ export function toDateTime(value: XValue, env: EvaluationEnvironment): XDateTime
   return error(`unable to convert ${value instanceof XText ? JSON.stringify(value.value) : value === null ? 'null' : value.kind} to a datetime`);
 }
 
+function diffDateTimes(from: ZonedDateTime, to: ZonedDateTime, unit: string): number | undefined {
+  const seconds: Record<string, number> = { s: 1, m: 60, h: 3600 };
+  if (seconds[unit] !== undefined) return Math.trunc((to.epochMs - from.epochMs) / 1000 / seconds[unit]);
+  const a = wallClock(from);
+  const b = wallClock({ epochMs: to.epochMs, zone: from.zone });
+  const days = Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
+  const months = (b.year - a.year) * 12 + (b.month - a.month);
+  switch (unit) {
+    case 'D': return days;
+    case 'W': return Math.trunc(days / 7);
+    case 'M': return months;
+    case 'Y': return Math.trunc(months / 12);
+    default: return undefined;
+  }
+}
+
 function addToDateTime(value: ZonedDateTime, amount: number, unit: string): ZonedDateTime | undefined {
   const seconds: Record<string, number> = { s: 1, m: 60, h: 3600 };
   if (seconds[unit] !== undefined) return { epochMs: value.epochMs + amount * seconds[unit] * 1000, zone: value.zone };
@@ -208,6 +224,18 @@ const FUNCTIONS: Readonly<Record<string, Impl>> = {
     if (isError(unit)) return unit;
     const result = addToDateTime(start.value, amount, unit.value);
     return result ? new XDateTime(result) : error(`unknown unit: ${unit.value}, must be one of s, m, h, D, W, M, Y`);
+  },
+  // goflow: date2 - date1; D and W count calendar days in date1's zone, M and Y calendar months.
+  datetime_diff: (args, env) => {
+    if (args.length !== 3) return error(`takes exactly three arguments, received ${args.length}`);
+    const from = toDateTime(args[0], env);
+    if (isError(from)) return from;
+    const to = toDateTime(args[1], env);
+    if (isError(to)) return to;
+    const unit = toText(args[2]);
+    if (isError(unit)) return unit;
+    const difference = diffDateTimes(from.value, to.value, unit.value);
+    return difference === undefined ? error(`unknown unit: ${unit.value}, must be one of s, m, h, D, W, M, Y`) : num(Decimal.fromInt(difference));
   },
   format_date: arity(1, 2, ([value, layout], env) => {
     const date = toDate(value, env);

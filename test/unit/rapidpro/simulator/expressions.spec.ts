@@ -121,6 +121,13 @@ describe('rapidpro simulator expressions', () => {
       expect(render('[@(datetime_add(now(), 1, "fortnight"))]').errors[0]).to.match(/unknown unit: fortnight/);
       expect(render('[@(format_date(today(), "hh"))]').errors[0]).to.match(/'hh' is not valid in a date formatting layout/);
     });
+
+    it('datetime_diff() counts calendar days, weeks and months from the first date to the second', () => {
+      expect(text('@(datetime_diff("2026-04-28", today(), "D")) @(datetime_diff(today(), "2026-04-28", "D"))')).to.equal('3 -3');
+      expect(text('@(datetime_diff("2026-04-30T23:00:00+03:00", now(), "D")) @(datetime_diff("2026-04-30T23:00:00+03:00", now(), "h"))')).to.equal('1 14');
+      expect(text('@(datetime_diff("2026-04-01", "2026-04-22", "W")) @(datetime_diff("2025-12-31", today(), "M")) @(datetime_diff("2024-05-01", today(), "Y"))')).to.equal('3 5 2');
+      expect(render('[@(datetime_diff(today(), today(), "fortnight"))]').errors[0]).to.match(/unknown unit: fortnight/);
+    });
   });
 
   describe('refusals', () => {

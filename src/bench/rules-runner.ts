@@ -1,0 +1,103 @@
+/**
+ * Runs task and target definitions over contacts on CHT's real rules code path: cht-conf's own
+ * task and target emitters (what the compiled `app_settings.tasks.rules` bundle runs on a phone,
+ * and what the harness's dev mode calls), with cht-core 4.11's real `Utils` (nootils) and the
+ * `user` and `cht` globals set as the rules engine sets them.
+ */
+import * as path from 'path';
+import { ContactDoc, ContactWithReports } from '../cht/docs';
+import { TargetDefinition } from '../cht/targets';
+import { TaskDefinition } from '../cht/tasks';
+
+type Emit = (type: string, instance: unknown) => void;
+type Emitter<D> = (definitions: D[], c: ContactWithReports, utils: unknown, ctor: new (x: object) => object, emit: Emit) => void;
+
+interface CoreBundle {
+  nootils(settings: object): unknown;
+  DataSource: {
+    getRemoteDataContext(): unknown;
+    getDatasource(context: unknown): { v1: { hasPermissions(p: string | string[], roles: string[], settings: object): boolean; hasAnyPermission(g: string[][], roles: string[], settings: object): boolean } };
+  };
+}
+
+/** What one emission looks like to the comparison: enough to prove two rule sets agree. */
+export interface TaskEmission { _id: string; resolved: boolean; deleted: boolean; date: number; title: string; priority?: string }
+export interface TargetEmission { _id: string; type: string; pass: boolean; groupBy?: string; date?: number }
+
+export interface Emissions {
+  tasks: TaskEmission[];
+  targets: TargetEmission[];
+}
+
+export interface RuleSet {
+  tasks: TaskDefinition[];
+  targets: TargetDefinition[];
+}
+
+const projectRoot = path.resolve(__dirname, '..', '..');
+const taskEmitter = require(path.join(projectRoot, 'node_modules/cht-conf/src/nools/task-emitter')) as Emitter<TaskDefinition>;
+const targetEmitter = require(path.join(projectRoot, 'node_modules/cht-conf/src/nools/target-emitter')) as Emitter<TargetDefinition>;
+const core = (require('cht-conf-test-harness/src/cht-core-factory.js') as { get(version: string): CoreBundle }).get('4.11.0');
+
+class Task { constructor(x: object) { Object.assign(this, x); } }
+class Target { constructor(x: object) { Object.assign(this, x); } }
+
+export interface RulesContext {
+  user: ContactDoc;
+  roles: string[];
+  /** `permissions` of app_settings.json. */
+  permissions: Record<string, string[]>;
+}
+
+/** Sets the rule-time globals (`Utils`, `user`, `cht`) for the duration of `work`. */
+export function withRuleGlobals<T>(context: RulesContext, work: (utils: unknown) => T): T {
+  const utils = core.nootils({ tasks: { schedules: [] } });
+  const datasource = core.DataSource.getDatasource(core.DataSource.getRemoteDataContext());
+  const cht = {
+    v1: {
+      hasPermissions: (permissions: string | string[]) => datasource.v1.hasPermissions(permissions, context.roles, context.permissions),
+      hasAnyPermission: (groups: string[][]) => datasource.v1.hasAnyPermission(groups, context.roles, context.permissions),
+    },
+  };
+  const globals = global as unknown as Record<string, unknown>;
+  globals.Utils = utils;
+  globals.user = context.user;
+  globals.cht = cht;
+  try {
+    return work(utils);
+  } finally {
+    delete globals.Utils;
+    delete globals.user;
+    delete globals.cht;
+  }
+}
+
+/** Emits targets then tasks for every container, in the order the nools lib does. */
+export function emitAll(rules: RuleSet, containers: ContactWithReports[], utils: unknown, collect?: Emissions): { tasks: number; targets: number } {
+  let tasks = 0;
+  let targets = 0;
+  const emit: Emit = (type, instance) => {
+    if (type === 'task') {
+      tasks++;
+      if (collect) collect.tasks.push(taskOf(instance));
+    } else if (type === 'target') {
+      targets++;
+      if (collect) collect.targets.push(targetOf(instance));
+    }
+  };
+  for (const c of containers) {
+    targetEmitter(rules.targets, c, utils, Target, emit);
+    taskEmitter(rules.tasks, c, utils, Task, emit);
+  }
+  return { tasks, targets };
+}
+
+function taskOf(instance: unknown): TaskEmission {
+  const t = instance as { _id: string; resolved: boolean; deleted: boolean; date: Date; title: string; priority?: string };
+  return { _id: t._id, resolved: !!t.resolved, deleted: !!t.deleted, date: new Date(t.date).getTime(), title: t.title, priority: t.priority };
+}
+
+function targetOf(instance: unknown): TargetEmission {
+  const t = instance as { _id: string; type: string; pass: boolean; groupBy?: string; date?: number };
+  return { _id: t._id, type: t.type, pass: !!t.pass, groupBy: t.groupBy, date: t.date };
+}
