@@ -1,16 +1,7 @@
 /** "Did you mean …": the nearest name by edit distance, when it is near enough to be a rename. */
+import { levenshtein } from '../util/levenshtein';
 
-export function levenshtein(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
+export { levenshtein };
 
 /** The closest candidate within a third of the name's length (at least 2 edits), else undefined. */
 export function closest(name: string, candidates: Iterable<string>): string | undefined {

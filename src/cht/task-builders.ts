@@ -60,7 +60,7 @@ export function recordTask(options: RecordTaskOptions): ReportTask {
       inAudience(options.audience, c) &&
       options.when(report, c) &&
       (!options.activeAt || options.activeAt(c, report.reported_date + dueInDays * DAY)),
-    resolvedIf: (c, report) => !!report && !!indexOf(c).firstAfter(options.actionForm, report.reported_date),
+    resolvedIf: resolvedByFormAfter(options.actionForm),
     events: [{ id: `${options.name}-event`, days: dueInDays, start: options.window.start, end: options.window.end }],
     priority: priorityOf(options.priority),
     actions: [reportAction(options)],
@@ -105,7 +105,7 @@ export function silenceTask(options: SilenceTaskOptions): ReportTask {
       lastHeard(c) === report &&
       inAudience(options.audience, c) &&
       (!options.activeAt || options.activeAt(c, dueDate(report))),
-    resolvedIf: (c, report) => !!report && !!indexOf(c).firstAfter(options.actionForm, report.reported_date),
+    resolvedIf: resolvedByFormAfter(options.actionForm),
     events: [{
       id: `${options.name}-event`,
       dueDate: (_event, _c, report) => new Date(dueDate(report as ReportDoc)),
@@ -142,7 +142,7 @@ export function scheduledTask(options: ScheduledTaskOptions): ReportTask {
       const at = due(report, c);
       return at !== undefined && (!options.activeAt || options.activeAt(c, at));
     },
-    resolvedIf: (c, report) => !!report && !!indexOf(c).firstAfter(options.actionForm, report.reported_date),
+    resolvedIf: resolvedByFormAfter(options.actionForm),
     events: [{
       id: `${options.name}-event`,
       dueDate: (_event, c, report) => new Date(due(report as ReportDoc, c) as number),
@@ -152,6 +152,11 @@ export function scheduledTask(options: ScheduledTaskOptions): ReportTask {
     priority: priorityOf(options.priority),
     actions: [reportAction(options)],
   };
+}
+
+/** Done when the action form is submitted for the contact after the report that raised the task. */
+function resolvedByFormAfter(actionForm: string): NonNullable<ReportTask['resolvedIf']> {
+  return (c, report) => !!report && !!indexOf(c).firstAfter(actionForm, report.reported_date);
 }
 
 function reportAction(options: CommonTaskOptions): ReportTask['actions'][0] {

@@ -1,4 +1,5 @@
 import { RapidProFlow } from './types';
+import { levenshtein } from '../../util/levenshtein';
 
 /** How one flow name resolved in a workspace. */
 export type FlowNameMatch =
@@ -46,16 +47,4 @@ export function closeNames(wanted: string, names: readonly string[]): string[] {
     .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name))
     .slice(0, 3)
     .map((candidate) => candidate.name);
-}
-
-function levenshtein(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }
