@@ -4,6 +4,7 @@
  * and what the harness's dev mode calls), with cht-core 4.11's real `Utils` (nootils) and the
  * `user` and `cht` globals set as the rules engine sets them.
  */
+import { createRequire } from 'node:module';
 import * as path from 'path';
 import { ContactDoc, ContactWithReports } from '../cht/docs';
 import { TargetDefinition } from '../cht/targets';
@@ -34,13 +35,17 @@ export interface RuleSet {
   targets: TargetDefinition[];
 }
 
-const projectRoot = path.resolve(__dirname, '..', '..');
-const taskEmitter = require(path.join(projectRoot, 'node_modules/cht-conf/src/nools/task-emitter')) as Emitter<TaskDefinition>;
-const targetEmitter = require(path.join(projectRoot, 'node_modules/cht-conf/src/nools/target-emitter')) as Emitter<TargetDefinition>;
-const core = (require('cht-conf-test-harness/src/cht-core-factory.js') as { get(version: string): CoreBundle }).get('4.11.0');
+const requireFromRoot = createRequire(path.resolve(__dirname, '..', '..', 'package.json'));
+const taskEmitter = requireFromRoot('cht-conf/src/nools/task-emitter') as Emitter<TaskDefinition>;
+const targetEmitter = requireFromRoot('cht-conf/src/nools/target-emitter') as Emitter<TargetDefinition>;
+const core = (requireFromRoot('cht-conf-test-harness/src/cht-core-factory.js') as { get(version: string): CoreBundle }).get('4.11.0');
 
-class Task { constructor(x: object) { Object.assign(this, x); } }
-class Target { constructor(x: object) { Object.assign(this, x); } }
+/** The `Task` and `Target` constructors the rules engine passes: plain objects of the emitted fields. */
+function emission(this: Record<string, unknown>, fields: object): void {
+  Object.assign(this, fields);
+}
+const Task = emission as unknown as new (x: object) => object;
+const Target = emission as unknown as new (x: object) => object;
 
 export interface RulesContext {
   user: ContactDoc;
@@ -86,10 +91,28 @@ export function emitAll(rules: RuleSet, containers: ContactWithReports[], utils:
     }
   };
   for (const c of containers) {
-    targetEmitter(rules.targets, c, utils, Target, emit);
-    taskEmitter(rules.tasks, c, utils, Task, emit);
+    targetEmitter(fresh(rules.targets), c, utils, Target, emit);
+    taskEmitter(fresh(rules.tasks), c, utils, Task, emit);
   }
   return { tasks, targets };
+}
+
+/**
+ * Definitions as a phone sees them for one contact. cht-conf's `definition-preparation` rebinds
+ * every function of a definition *in place*, nested objects (events, actions, priority) included.
+ * On a phone that is harmless: the compiled bundle re-evaluates tasks.js for each contact (the
+ * harness's dev mode likewise clears the require cache after each contact). Reusing one set of
+ * definitions would stack a bound wrapper per contact onto every event and action, so each
+ * contact gets its own copy of the definitions' objects and arrays, as the bundle would give it.
+ */
+export function fresh<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((item: unknown) => fresh(item)) as T;
+  if (value && typeof value === 'object') {
+    const copy: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) copy[key] = fresh(item);
+    return copy as T;
+  }
+  return value;
 }
 
 function taskOf(instance: unknown): TaskEmission {
