@@ -48,3 +48,22 @@ export function validationErrors(result: { errors: FillError[] }): FillError[] {
 export function validationMessages(result: { errors: FillError[] }): string[] {
   return validationErrors(result).map((error) => error.msg);
 }
+
+// ------------------------------------------------------------------ users of harness.defaults.json
+
+export const CHW_USER = 'chw_user';
+export const SUPERVISOR_USER = 'supervisor_user';
+
+/** Logs in as the CHW supervisor, looking at `subject` (by default the CHW). */
+export function asSupervisor(harness: ChtHarness, subject: string = CHW_USER): void {
+  harness.user = SUPERVISOR_USER;
+  harness.userRoles = ['chw_supervisor'];
+  harness.subject = subject;
+}
+
+/** Logs in as the CHW, looking at `subject` (by default the CHW themselves). */
+export function asChw(harness: ChtHarness, subject: string = CHW_USER): void {
+  harness.user = CHW_USER;
+  harness.userRoles = ['chw'];
+  harness.subject = subject;
+}

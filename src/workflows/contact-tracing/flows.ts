@@ -97,6 +97,23 @@ const CHW_ALERT = 'COVID-19 ALERT: @contact.name (@(urn_parts(contact.urn).path)
 
 const param = (key: string): string => `@trigger.params.${key}`;
 
+/**
+ * One symptom question (nodes `ask_<result>`, `<result>`, `retry_<result>`): ask with yes/no quick
+ * replies, re-ask on anything unclear, and on no answer skip to the record (an unanswered day).
+ */
+function askYesNo(flow: FlowBuilder, question: { result: string; text: Text; timeoutSeconds: number; next: string }): void {
+  const retry = `retry_${question.result}`;
+  flow
+    .send(`ask_${question.result}`, question.text, { quickReplies: QUICK_REPLIES, next: question.result })
+    .waitForReply(question.result, {
+      resultName: question.result,
+      cases: YES_NO_CASES,
+      timeout: { seconds: question.timeoutSeconds, category: CATEGORY.noResponse },
+      routes: { Yes: question.next, No: question.next, Other: retry, [CATEGORY.noResponse]: RESULT.symptomatic },
+    })
+    .send(retry, TEXT.retry, { quickReplies: QUICK_REPLIES, next: question.result });
+}
+
 export interface ContactTracingFlows {
   enrolment: FlowBuilder;
   checkin: FlowBuilder;
@@ -143,31 +160,11 @@ export function contactTracingFlows(): ContactTracingFlows {
     .actions('ids', [
       setRunResult(RESULT.chtContactId, `@fields.${FIELD.chtContactId.key}`),
       setRunResult(RESULT.enrollmentId, `@fields.${FIELD.enrollmentId.key}`),
-    ], { next: 'ask_fever' })
-    .send('ask_fever', TEXT.fever, { quickReplies: QUICK_REPLIES, next: RESULT.fever })
-    .waitForReply(RESULT.fever, {
-      resultName: RESULT.fever,
-      cases: YES_NO_CASES,
-      timeout: { seconds: FIRST_ANSWER_TIMEOUT_SECONDS, category: CATEGORY.noResponse },
-      routes: { Yes: 'ask_cough', No: 'ask_cough', Other: 'retry_fever', [CATEGORY.noResponse]: RESULT.symptomatic },
-    })
-    .send('retry_fever', TEXT.retry, { quickReplies: QUICK_REPLIES, next: RESULT.fever })
-    .send('ask_cough', TEXT.cough, { quickReplies: QUICK_REPLIES, next: RESULT.cough })
-    .waitForReply(RESULT.cough, {
-      resultName: RESULT.cough,
-      cases: YES_NO_CASES,
-      timeout: { seconds: NEXT_ANSWER_TIMEOUT_SECONDS, category: CATEGORY.noResponse },
-      routes: { Yes: 'ask_breathing', No: 'ask_breathing', Other: 'retry_cough', [CATEGORY.noResponse]: RESULT.symptomatic },
-    })
-    .send('retry_cough', TEXT.retry, { quickReplies: QUICK_REPLIES, next: RESULT.cough })
-    .send('ask_breathing', TEXT.breathing, { quickReplies: QUICK_REPLIES, next: RESULT.breathing })
-    .waitForReply(RESULT.breathing, {
-      resultName: RESULT.breathing,
-      cases: YES_NO_CASES,
-      timeout: { seconds: NEXT_ANSWER_TIMEOUT_SECONDS, category: CATEGORY.noResponse },
-      routes: { Yes: RESULT.symptomatic, No: RESULT.symptomatic, Other: 'retry_breathing', [CATEGORY.noResponse]: RESULT.symptomatic },
-    })
-    .send('retry_breathing', TEXT.retry, { quickReplies: QUICK_REPLIES, next: RESULT.breathing })
+    ], { next: 'ask_fever' });
+  askYesNo(checkin, { result: RESULT.fever, text: TEXT.fever, timeoutSeconds: FIRST_ANSWER_TIMEOUT_SECONDS, next: 'ask_cough' });
+  askYesNo(checkin, { result: RESULT.cough, text: TEXT.cough, timeoutSeconds: NEXT_ANSWER_TIMEOUT_SECONDS, next: 'ask_breathing' });
+  askYesNo(checkin, { result: RESULT.breathing, text: TEXT.breathing, timeoutSeconds: NEXT_ANSWER_TIMEOUT_SECONDS, next: RESULT.symptomatic });
+  checkin
     // every path passes here, so every day (answered or not) posts exactly one record
     .split(RESULT.symptomatic, {
       operand: '@(or(default(results.fever.category, "") = "Yes", default(results.cough.category, "") = "Yes", default(results.breathing.category, "") = "Yes"))',

@@ -72,16 +72,4 @@ export async function enrol(harness: ChtHarness, options: { consent?: 'yes' | 'n
   return result.report as ReportDoc;
 }
 
-/** Logs in as the supervisor, looking at the CHW. */
-export function asSupervisor(harness: ChtHarness): void {
-  harness.user = SUPERVISOR;
-  harness.userRoles = ['chw_supervisor'];
-  harness.subject = CHW;
-}
-
-/** Logs in as the CHW the data is about. */
-export function asChw(harness: ChtHarness): void {
-  harness.user = CHW;
-  harness.userRoles = ['chw'];
-  harness.subject = CHW;
-}
+export { asChw, asSupervisor } from '../../support/harness';

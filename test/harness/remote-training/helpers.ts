@@ -14,17 +14,7 @@ export const CHW = 'chw_user';
 export const SUPERVISOR = 'supervisor_user';
 export const CHW_PHONE = '+254700000002';
 
-export function asSupervisor(harness: ChtHarness): void {
-  harness.user = SUPERVISOR;
-  harness.userRoles = ['chw_supervisor'];
-  harness.subject = CHW;
-}
-
-export function asChw(harness: ChtHarness): void {
-  harness.user = CHW;
-  harness.userRoles = ['chw'];
-  harness.subject = CHW;
-}
+export { asChw, asSupervisor } from '../../support/harness';
 
 /** Gives the CHW a preferred language, as person-create would have recorded it. */
 export function setPreferredLanguage(harness: ChtHarness, language: string): void {
