@@ -1,1 +1,1 @@
-module.exports = require('./dist/contact-summary');
+module.exports = require('./dist/phone/contact-summary');

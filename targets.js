@@ -1,1 +1,1 @@
-module.exports = require('./dist/targets');
+module.exports = require('./dist/phone/targets');

@@ -1,1 +1,1 @@
-module.exports = require('./dist/tasks');
+module.exports = require('./dist/phone/tasks');

@@ -22,7 +22,7 @@ export type RuleName = 'forms' | 'paths' | 'webhooks' | 'flows' | 'translations'
 
 export interface CheckOptions {
   /** The workflows to check against (default: the project's). */
-  workflows?: Workflow[];
+  workflows?: readonly Workflow[];
   /** Run only these rule families (default: all). */
   only?: RuleName[];
 }

@@ -4,6 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { Assembly, synthesize } from '../project/synth';
 import { Workflow } from '../workflows/workflow';
 import { XlsForm, XlsFormError, readXlsForm } from '../xlsform';
 import { Problem, error } from './problem';
@@ -15,7 +16,26 @@ export class CheckProject {
   /** Problems found while reading files (malformed workbooks), reported once. */
   readonly readProblems: Problem[] = [];
 
-  constructor(readonly dir: string, readonly workflows: Workflow[]) {}
+  private synthesized?: { assembly?: Assembly; problem?: Problem };
+
+  constructor(readonly dir: string, readonly workflows: readonly Workflow[]) {}
+
+  /**
+   * The workflows synthesized (pushes, exports, record sources), or undefined when a declaration
+   * makes synthesis throw; that problem is then reported once, in `readProblems`.
+   */
+  get assembly(): Assembly | undefined {
+    if (!this.synthesized) {
+      try {
+        this.synthesized = { assembly: synthesize({ workflows: this.workflows }) };
+      } catch (caught) {
+        const problem = error('src/workflows', undefined, `the workflows cannot be synthesized: ${caught instanceof Error ? caught.message : String(caught)}`, 'fix the declaration it names and run npm run build');
+        this.readProblems.push(problem);
+        this.synthesized = { problem };
+      }
+    }
+    return this.synthesized.assembly;
+  }
 
   abs(relative: string): string {
     return path.join(this.dir, relative);
@@ -68,9 +88,12 @@ export class CheckProject {
 
   /** The TypeScript module of a workflow, for "update …" hints. */
   workflowFile(workflow: Workflow): string {
-    const candidates = [workflow.id, workflow.id.replace(/_/g, '-'), workflow.id.replace(/-/g, '_')];
-    const found = candidates.find((name) => this.exists(`src/workflows/${name}.ts`));
-    return `src/workflows/${found ?? workflow.id}.ts`;
+    return `src/workflows/${workflow.id}/index.ts`;
+  }
+
+  /** The phone-side module of a workflow (its forms and record), for "update …" hints. */
+  modelFile(workflow: Workflow): string {
+    return `src/phone/workflows/${workflow.id}/model.ts`;
   }
 
   readJson(relative: string): unknown {

@@ -4,7 +4,7 @@
  * tests to turn a webhook body into the record CHT would store, errors included.
  */
 import { JsonForm } from './json-form';
-import { ReportDoc } from './docs';
+import { ReportDoc } from '../phone/kit/docs';
 
 export class RecordRejected extends Error {
   override name = 'RecordRejected';

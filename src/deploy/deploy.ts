@@ -1,6 +1,6 @@
 import * as path from 'path';
 import type { ChtClient } from '../cht/api/client';
-import { GenerateOptions, generatedFiles } from '../project/generate';
+import { SynthOptions, synthesize } from '../project/synth';
 import type { RapidProClient } from '../rapidpro/client/client';
 import { ChtConfRunner, chtConfInvocation, describeInvocation, spawnChtConf } from './cht-conf';
 import { SETTINGS_INHERIT, pushesNotSendingTo, rapidProPushes, withoutTrailingSlash } from './outbound';
@@ -27,7 +27,7 @@ export interface DeployOptions {
   chtUrl: string;
   flows: readonly DeployedFlow[];
   /** Produces the project's generated files; defaults to the workflows' generator. */
-  generate?: (options: GenerateOptions) => ReadonlyMap<string, string>;
+  generate?: (options: SynthOptions) => ReadonlyMap<string, string>;
   runChtConf?: ChtConfRunner;
   /** Report the plan (flows, credential keys, cht-conf command) and change nothing. */
   dryRun?: boolean;
@@ -61,7 +61,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   log(`RapidPro workspace ${options.rapidpro.host}: ${flows.length} flow(s) resolved`);
   for (const flow of flows) log(`  ${flow.name} → ${flow.uuid}`);
 
-  const generate = options.generate ?? generatedFiles;
+  const generate = options.generate ?? ((synth: SynthOptions) => synthesize(synth).files);
   const files = new Map(generate({
     flowUuids: Object.fromEntries(flows.map((f) => [f.name, f.uuid])),
     rapidproUrl: withoutTrailingSlash(options.rapidpro.host),

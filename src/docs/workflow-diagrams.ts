@@ -1,39 +1,37 @@
 /**
  * `docs/workflows.md`: one Mermaid diagram per workflow (form → push → flow → record → tasks →
- * targets), drawn from the workflow modules themselves so the picture cannot drift from the code.
+ * targets), drawn from the synthesized assembly so the picture cannot drift from the code.
  */
+import type { Assembly } from '../project/synth';
 import { Workflow } from '../workflows/workflow';
-import { generateContext } from '../project/generate';
 
 const id = (kind: string, name: string): string => `${kind}_${name.replace(/[^A-Za-z0-9]/g, '_')}`;
 const label = (text: string): string => `"${text.replace(/"/g, "'")}"`;
 
-export function workflowDiagram(workflow: Workflow): string {
+export function workflowDiagram(workflow: Workflow, assembly: Assembly): string {
   const lines = ['flowchart LR'];
-  const context = generateContext();
-  const exported = workflow.rapidpro();
   const flowNode = id('flow', workflow.id);
-  lines.push(`  ${flowNode}{{${label(`RapidPro: ${exported.flowNames.join(' + ')}`)}}}`);
+  lines.push(`  ${flowNode}{{${label(`RapidPro: ${workflow.rapidpro.flows.map((flow) => flow.options.name).join(' + ')}`)}}}`);
   for (const form of workflow.appForms) lines.push(`  ${id('form', form.id)}[/${label(`app form ${form.id}`)}/]`);
-  for (const [name, push] of Object.entries(workflow.pushes(context))) {
-    const form = /doc\.form === "([^"]+)"/.exec(push.relevant_to)?.[1];
-    lines.push(`  ${id('push', name)}([${label(`outbound ${name}`)}])`);
-    if (form) lines.push(`  ${id('form', form)} -->|submitted| ${id('push', name)}`);
-    lines.push(`  ${id('push', name)} -->|flow_starts.json| ${flowNode}`);
+  for (const push of assembly.pushes.filter((candidate) => candidate.workflow === workflow.id)) {
+    lines.push(`  ${id('push', push.name)}([${label(`outbound ${push.name}`)}])`);
+    lines.push(`  ${id('form', push.form.id)} -->|submitted| ${id('push', push.name)}`);
+    lines.push(`  ${id('push', push.name)} -->|flow_starts.json| ${flowNode}`);
   }
-  for (const record of workflow.responseForms) {
+  const records = workflow.rules.records;
+  for (const record of records) {
     lines.push(`  ${id('record', record.code)}[(${label(`record ${record.code}`)})]`);
     lines.push(`  ${flowNode} -->|webhook /api/v2/records| ${id('record', record.code)}`);
   }
   const sourceOf = (type: string): string =>
-    workflow.responseForms.some((record) => record.code === type) ? id('record', type) : id('form', type);
-  for (const task of workflow.tasks) {
+    records.some((record) => record.code === type) ? id('record', type) : id('form', type);
+  for (const task of workflow.rules.tasks) {
     const node = id('task', task.name);
     lines.push(`  ${node}[${label(`task ${task.name}`)}]`);
     for (const type of task.appliesToType ?? []) lines.push(`  ${sourceOf(type)} --> ${node}`);
     for (const action of task.actions) if (action.form) lines.push(`  ${node} -->|resolved by| ${id('form', action.form)}`);
   }
-  for (const target of workflow.targets) {
+  for (const target of workflow.rules.targets) {
     const node = id('target', target.id);
     lines.push(`  ${node}>${label(`target ${target.id}`)}]`);
     for (const type of target.appliesToType ?? []) {
@@ -43,7 +41,7 @@ export function workflowDiagram(workflow: Workflow): string {
   return lines.join('\n');
 }
 
-export function workflowsMarkdown(workflows: Workflow[]): string {
+export function workflowsMarkdown(assembly: Assembly): string {
   const parts = [
     '# Workflows',
     '',
@@ -52,8 +50,8 @@ export function workflowsMarkdown(workflows: Workflow[]): string {
     'the RapidPro flow, the records the flow posts back, the tasks those records raise (and the forms that',
     'resolve them), and the targets that count them.',
   ];
-  for (const workflow of workflows) {
-    parts.push('', `## ${workflow.title}`, '', '```mermaid', workflowDiagram(workflow), '```');
+  for (const workflow of assembly.workflows) {
+    parts.push('', `## ${workflow.title}`, '', '```mermaid', workflowDiagram(workflow, assembly), '```');
   }
   return parts.join('\n') + '\n';
 }

@@ -1,100 +1,166 @@
 /**
- * Builds the CHT outbound push that starts a RapidPro flow (`POST /api/v2/flow_starts.json`) when
- * an app form is submitted: the contact's phone as a `tel:` URN, CHT ids and form answers as flow
- * params, and header auth through a CHT credential key.
+ * The CHT outbound push that starts a RapidPro flow (`POST /api/v2/flow_starts.json`) when an app
+ * form is submitted: the contact's phone as a `tel:` URN, CHT ids and form answers as flow params,
+ * and header auth through a CHT credential key.
+ *
+ * A push is a construct: it references the app form and the flow objects, and synthesizes the
+ * `app_settings.outbound` entry from a context that supplies what depends on the deployment (the
+ * flow's UUID in the target workspace, RapidPro's URL, the credential key).
  *
  * CHT re-sends a push whenever the mapped payload changes, and evaluates it on every revision of
  * the doc: the mapping must be deterministic (no clock, no random, no `_rev`), or contacts are
- * restarted in the flow. The builder refuses such sources.
+ * restarted in the flow. Doc paths are a closed list of deterministic ones, so `_rev` does not
+ * compile, and expressions using the clock, randomness or `_rev` are refused.
  */
-import { AppForm } from '../cht/app-form';
 import { OutboundMapping, OutboundPush, OutboundSource } from '../cht/outbound';
+import { AppForm, PathsOf } from '../phone/kit/app-form';
+import { FlowBuilder } from '../rapidpro/flow/builder';
 import { E164_PATTERN } from '../util/e164';
+
+/** Paths on the doc CHT hydrates for outbound pushes whose value never changes between revisions. */
+export type DeterministicDocPath =
+  | '_id'
+  | 'form'
+  | 'reported_date'
+  | 'from'
+  | 'contact._id'
+  | 'contact.name'
+  | 'contact.phone'
+  | 'contact.parent._id'
+  | 'patient._id'
+  | 'patient.name'
+  | 'patient.phone'
+  | 'patient.patient_id'
+  | 'place._id';
 
 /** A value taken from the submitted doc. */
 export type DocSource<P extends string> =
   /** An answer of the form (`doc.fields.<path>`). */
   | { field: P; optional?: boolean }
-  /** Any path on the hydrated doc, e.g. `contact.phone` (the submitting CHW) or `contact.parent._id`. */
-  | { doc: string; optional?: boolean }
-  /** A JavaScript expression over `doc`. */
+  /** A deterministic path on the hydrated doc, e.g. `contact.phone` (the submitting health worker). */
+  | { doc: DeterministicDocPath; optional?: boolean }
+  /** A JavaScript expression over `doc` (refused when it uses the clock, randomness or `_rev`). */
   | { expr: string; optional?: boolean };
 
-export interface RapidProFlowRef {
-  /** The flow's name: how deploy finds it in a workspace. */
-  name: string;
-  /** The UUID to start; deploy substitutes the workspace's UUID for the exported one. */
-  uuid: string;
-}
-
-export interface FlowStartOptions<P extends string> {
-  /** The outbound push key in app_settings, e.g. `rapidpro_quarantine_start`. */
-  name: string;
-  form: AppForm<P>;
-  flow: RapidProFlowRef;
-  /** The E.164 phone number of the contact to start. No push when it is missing or not E.164. */
-  phone: DocSource<P>;
-  /** A consent answer that must equal `value` (e.g. `'yes'`). No push without it. */
-  consent?: { field: P; value: string };
-  /** Flow params, read in the flow as `@trigger.params.<key>`. */
-  params: Record<string, DocSource<P>>;
+/** What a push needs from the deployment it is synthesized for. */
+export interface PushContext {
   /** RapidPro's base URL (`https://rapidpro.example.org`). */
   rapidproUrl: string;
   /** The CHT credential key holding `Token <RapidPro API token>`. */
   credentialKey: string;
+  /** The UUID of `flow` in the target workspace (the exported one until deploy resolves it). */
+  flowUuid(flow: FlowBuilder): string;
+}
+
+export interface FlowStartOptions<F extends AppForm> {
+  /** The outbound push key in app_settings, e.g. `rapidpro_quarantine_start`. */
+  name: string;
+  form: F;
+  flow: FlowBuilder;
+  /** The E.164 phone number of the contact to start. No push when it is missing or not E.164. */
+  phone: DocSource<PathsOf<F>>;
+  /** A consent answer that must equal `value` (e.g. `'yes'`). No push without it. */
+  consent?: { field: PathsOf<F>; value: string };
+  /** Flow params, read in the flow as `@trigger.params.<key>`. */
+  params: Record<string, DocSource<PathsOf<F>>>;
   /** Restart a contact already in the flow (RapidPro's default is true). */
   restartParticipants?: boolean;
 }
 
 const NON_DETERMINISTIC = /\b(Date|Math\.random|performance|process)\b|_rev\b/;
 
-/** The outbound push config for `app_settings.outbound[name]`. */
-export function flowStartPush<P extends string>(options: FlowStartOptions<P>): OutboundPush {
-  const phoneJs = jsOf(options.phone);
-  const guards = [
-    `doc.type === 'data_record'`,
-    `doc.form === ${JSON.stringify(options.form.id)}`,
-    `!!doc.fields`,
-  ];
-  if (options.consent) guards.push(`${jsOf(options.consent)} === ${JSON.stringify(options.consent.value)}`);
-  guards.push(`typeof ${phoneJs} === 'string'`, `${E164_PATTERN.toString()}.test(${phoneJs})`);
+/** A push that starts a RapidPro flow; `synth` gives its `app_settings.outbound` entry. */
+export class FlowStartPush<F extends AppForm = AppForm> {
+  readonly name: string;
+  readonly form: F;
+  readonly flow: FlowBuilder;
 
-  const mapping: OutboundMapping = {
-    flow: { expr: JSON.stringify(options.flow.uuid).replace(/"/g, "'") },
-    urns: { expr: `['tel:' + ${phoneJs}]` },
-    restart_participants: { expr: String(options.restartParticipants ?? true) },
-  };
-  for (const [key, source] of Object.entries(options.params)) {
-    if (!/^[a-z][a-z0-9_]*$/.test(key)) {
-      throw new Error(`flow param "${key}" of push ${options.name}: use lower_snake_case so RapidPro reads it as @trigger.params.${key}`);
+  constructor(readonly options: FlowStartOptions<F>) {
+    if (!/^[a-z][a-z0-9_]*$/.test(options.name)) throw new Error(`outbound push "${options.name}": use lower_snake_case`);
+    for (const [key, source] of Object.entries(options.params)) {
+      if (!/^[a-z][a-z0-9_]*$/.test(key)) {
+        throw new Error(`flow param "${key}" of push ${options.name}: use lower_snake_case so RapidPro reads it as @trigger.params.${key}`);
+      }
+      if ('expr' in source && NON_DETERMINISTIC.test(source.expr)) {
+        throw new Error(`flow param "${key}" of push ${options.name} uses the clock, randomness or _rev: CHT would restart the flow on every revision. Map a stored value instead.`);
+      }
     }
-    mapping[`params.${key}`] = outboundSource(source, options.name, key);
+    this.name = options.name;
+    this.form = options.form;
+    this.flow = options.flow;
   }
-  return {
-    relevant_to: guards.join(' && '),
-    destination: {
-      base_url: options.rapidproUrl,
-      path: '/api/v2/flow_starts.json',
-      auth: { type: 'header', name: 'Authorization', value_key: options.credentialKey },
-    },
-    mapping,
-  };
+
+  /**
+   * The form paths the push reads (`doc.fields.<path>`): its declared field sources, and the
+   * `doc.fields` paths inside its expressions.
+   */
+  fieldPaths(): string[] {
+    const options = this.options;
+    // in the order CHT reads them: the consent and phone guards, then the params
+    const sources: DocSource<string>[] = [...(options.consent ? [{ field: options.consent.field }] : []), options.phone, ...Object.values(options.params)];
+    const paths = new Set<string>();
+    for (const source of sources) {
+      if ('field' in source) paths.add(source.field);
+      if ('expr' in source) for (const path of fieldPathsIn(source.expr)) paths.add(path);
+    }
+    return [...paths];
+  }
+
+  /** The outbound push config for `app_settings.outbound[name]`. */
+  synth(context: PushContext): OutboundPush {
+    const options = this.options;
+    const phoneJs = jsOf(options.phone);
+    const guards = [
+      `doc.type === 'data_record'`,
+      `doc.form === ${JSON.stringify(options.form.id)}`,
+      `!!doc.fields`,
+    ];
+    if (options.consent) guards.push(`${jsOf(options.consent)} === ${JSON.stringify(options.consent.value)}`);
+    guards.push(`typeof ${phoneJs} === 'string'`, `${E164_PATTERN.toString()}.test(${phoneJs})`);
+
+    const mapping: OutboundMapping = {
+      flow: { expr: JSON.stringify(context.flowUuid(this.flow)).replace(/"/g, "'") },
+      urns: { expr: `['tel:' + ${phoneJs}]` },
+      restart_participants: { expr: String(options.restartParticipants ?? true) },
+    };
+    for (const [key, source] of Object.entries(options.params)) mapping[`params.${key}`] = outboundSource(source);
+    return {
+      relevant_to: guards.join(' && '),
+      destination: {
+        base_url: context.rapidproUrl,
+        path: '/api/v2/flow_starts.json',
+        auth: { type: 'header', name: 'Authorization', value_key: context.credentialKey },
+      },
+      mapping,
+    };
+  }
 }
 
-function outboundSource<P extends string>(source: DocSource<P>, push: string, key: string): OutboundSource {
-  if ('expr' in source) {
-    if (NON_DETERMINISTIC.test(source.expr)) {
-      throw new Error(`flow param "${key}" of push ${push} uses the clock, randomness or _rev: CHT would restart the flow on every revision. Map a stored value instead.`);
-    }
-    return { expr: source.expr, optional: source.optional };
-  }
+export function flowStartPush<F extends AppForm>(options: FlowStartOptions<F>): FlowStartPush<F> {
+  return new FlowStartPush(options);
+}
+
+function outboundSource(source: DocSource<string>): OutboundSource {
+  if ('expr' in source) return { expr: source.expr, optional: source.optional };
   const path = 'field' in source ? `doc.fields.${source.field}` : `doc.${source.doc}`;
   return source.optional ? { path, optional: true } : path;
 }
 
+/** Every `doc.fields.<path>` (or `doc?.fields?.<path>`) an expression reads, dotted, without method calls. */
+export function fieldPathsIn(expression: string): string[] {
+  const paths: string[] = [];
+  for (const match of expression.matchAll(/\bdoc\??\.fields((?:\??\.[A-Za-z_$][\w$]*)+)(\s*\()?/g)) {
+    const segments = match[1].split(/\??\./).filter(Boolean);
+    if (match[2]) segments.pop(); // `.trim(` and friends: a method, not a field
+    if (segments.length) paths.push(segments.join('.'));
+  }
+  return paths;
+}
+
 /** A null-safe JavaScript read of a source inside `relevant_to` / `expr`. */
-function jsOf<P extends string>(source: DocSource<P>): string {
+function jsOf(source: DocSource<string>): string {
   if ('expr' in source) return `(${source.expr})`;
-  const path = 'field' in source ? `fields.${source.field}` : source.doc;
-  return `doc${path.split('.').map((key) => `?.${key}`).join('')}`;
+  const path = 'field' in source ? source.field : source.doc;
+  const prefix = 'field' in source ? 'fields.' : '';
+  return `doc${`${prefix}${path}`.split('.').map((key) => `?.${key}`).join('')}`;
 }

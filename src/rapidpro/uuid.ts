@@ -11,7 +11,7 @@
  * case UUID as a version 4 UUID (`validate:"uuid4"`) until May 2025, so RapidPro deployments older
  * than that refuse to import any other version.
  */
-import { utf8Bytes } from './flow/utf8';
+import { createHash } from 'crypto';
 
 /** The namespace of every UUID this project derives (itself a v5 UUID of "cht-rapidpro" in the URL namespace). */
 export const CHT_RAPIDPRO_UUID_NAMESPACE = 'db1e4168-f6d6-5b00-a95c-3dc470ca9319';
@@ -34,54 +34,12 @@ export function uuidV5(name: string, namespace: string = CHT_RAPIDPRO_UUID_NAMES
 /** A name-based UUID computed as version 5 is, labelled with `version`. */
 function nameBasedUuid(name: string, namespace: string, version: 4 | 5): string {
   if (!isUuid(namespace)) throw new Error(`uuidV5: namespace "${namespace}" is not a lowercase UUID`);
-  const namespaceBytes = (namespace.replace(/-/g, '').match(/../g) ?? []).map((pair) => parseInt(pair, 16));
-  const bytes = sha1([...namespaceBytes, ...utf8Bytes(name)]).slice(0, 16);
+  const digest = createHash('sha1').update(Buffer.from(namespace.replace(/-/g, ''), 'hex')).update(name, 'utf8').digest();
+  const bytes = [...digest.subarray(0, 16)];
   bytes[6] = (bytes[6] & 0x0f) | (version << 4);
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
   const hex = bytes.map((byte) => byte.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-/**
- * SHA-1 (FIPS 180-4) of `message`. Written out rather than taken from Node's `crypto` because
- * flow definitions are also built in the contact-summary bundle CHT runs in the browser.
- */
-export function sha1(message: readonly number[]): number[] {
-  const bitLength = message.length * 8;
-  const padded = [...message, 0x80];
-  while (padded.length % 64 !== 56) padded.push(0);
-  // the length as a 64-bit big-endian number (the high word is 0 for anything this module hashes)
-  const high = Math.floor(bitLength / 0x100000000);
-  padded.push((high >>> 24) & 0xff, (high >>> 16) & 0xff, (high >>> 8) & 0xff, high & 0xff);
-  padded.push((bitLength >>> 24) & 0xff, (bitLength >>> 16) & 0xff, (bitLength >>> 8) & 0xff, bitLength & 0xff);
-
-  const h = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0];
-  const w = new Array<number>(80);
-  const rotl = (x: number, n: number) => (x << n) | (x >>> (32 - n));
-  for (let chunk = 0; chunk < padded.length; chunk += 64) {
-    for (let i = 0; i < 16; i++) {
-      const j = chunk + i * 4;
-      w[i] = (padded[j] << 24) | (padded[j + 1] << 16) | (padded[j + 2] << 8) | padded[j + 3];
-    }
-    for (let i = 16; i < 80; i++) w[i] = rotl(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
-    let [a, b, c, d, e] = h;
-    for (let i = 0; i < 80; i++) {
-      const [f, k] =
-        i < 20 ? [(b & c) | (~b & d), 0x5a827999] : i < 40 ? [b ^ c ^ d, 0x6ed9eba1] : i < 60 ? [(b & c) | (b & d) | (c & d), 0x8f1bbcdc] : [b ^ c ^ d, 0xca62c1d6];
-      const temp = (rotl(a, 5) + f + e + k + w[i]) | 0;
-      e = d;
-      d = c;
-      c = rotl(b, 30);
-      b = a;
-      a = temp;
-    }
-    h[0] = (h[0] + a) | 0;
-    h[1] = (h[1] + b) | 0;
-    h[2] = (h[2] + c) | 0;
-    h[3] = (h[3] + d) | 0;
-    h[4] = (h[4] + e) | 0;
-  }
-  return h.flatMap((word) => [(word >>> 24) & 0xff, (word >>> 16) & 0xff, (word >>> 8) & 0xff, word & 0xff]);
 }
 
 /**

@@ -5,44 +5,45 @@
  * scripted replies, each webhook body becomes the record `POST /api/v2/records` would create, and
  * the harness's CHT 4.11 rules engine shows the tasks and targets that follow.
  */
-import { ContactDoc as ChtContact, ReportDoc } from '../cht/docs';
+import { ContactDoc as ChtContact, ReportDoc } from '../phone/kit/docs';
+import { DAY, HOUR } from '../phone/kit/time';
 import { isRelevant, mapDocumentToPayload } from '../cht/outbound-eval';
 import { RecordRejected, createRecordDoc } from '../cht/records';
 import { ChtHarness, ContactDoc, TaskDoc } from '../harness/cht-harness';
-import { jsonForms, generateContext } from '../project/generate';
-import { RapidProExport } from '../rapidpro/flow/types';
+import { synthesize } from '../project/synth';
 import { ScriptedReply, SimulatedContact, simulateFlow } from '../rapidpro/simulator';
 import { uuidV5 } from '../rapidpro/uuid';
-import { Scenario, Viewer } from './scenario';
+import { Workflow } from '../workflows/workflow';
+import { Viewer } from './scenario';
 import { Step, TaskView, WorkflowTrace } from './trace';
 
-const DAY = 24 * 60 * 60 * 1000;
 /** Workspace globals the flows read; a simulated CHT, never a real credential. */
 const GLOBALS = { cht_url: 'https://cht.example.org', cht_auth: 'Basic [simulated]' };
 
-export async function runScenario(harness: ChtHarness, scenario: Scenario): Promise<WorkflowTrace> {
+export async function runScenario(harness: ChtHarness, workflow: Workflow): Promise<WorkflowTrace> {
   const steps: Step[] = [];
-  const { workflow } = scenario;
+  const { scenario } = workflow;
   const start = Date.parse(scenario.start);
-  const forms = jsonForms([workflow]);
-  const exported = workflow.rapidpro().content as RapidProExport;
+  const assembly = synthesize({ workflows: [workflow] });
+  const forms = assembly.jsonForms;
+  const exported = assembly.exports[0].content;
 
   await harness.clear();
   await harness.setNow(start);
   act(harness, scenario.enrol.by);
   harness.subject = scenario.enrol.subject;
-  const enrolled = await harness.fillForm(scenario.enrol.form, ...scenario.enrol.answers);
+  const enrolled = await harness.fillForm(scenario.enrol.form.id, ...scenario.enrol.answers);
   if (!enrolled.report || enrolled.errors.length) {
-    throw new Error(`simulate ${workflow.id}: form ${scenario.enrol.form} did not save: ${enrolled.errors.map((e) => e.msg).join('; ')}`);
+    throw new Error(`simulate ${workflow.id}: form ${scenario.enrol.form.id} did not save: ${enrolled.errors.map((e) => e.msg).join('; ')}`);
   }
   const enrolment = enrolled.report as unknown as ReportDoc;
-  steps.push({ kind: 'form', day: 0, user: scenario.enrol.by.user, form: scenario.enrol.form, doc: enrolment });
+  steps.push({ kind: 'form', day: 0, user: scenario.enrol.by.user, form: scenario.enrol.form.id, doc: enrolment });
 
   // Outbound: what CHT pushes for the saved doc, hydrated as Sentinel hydrates it.
   const hydratedDoc = hydrate(harness, enrolment, scenario.enrol.by.user);
   let contact: SimulatedContact | undefined;
   let startRun: { flow: string; params: Record<string, unknown> } | undefined;
-  for (const [name, push] of Object.entries(workflow.pushes(generateContext()))) {
+  for (const { name, config: push } of assembly.pushes) {
     if (!isRelevant(push, hydratedDoc)) {
       steps.push({ kind: 'outbound-skipped', day: 0, name, reason: 'relevant_to is false for this doc (no consent or no valid phone)' });
       continue;
@@ -106,18 +107,18 @@ export async function runScenario(harness: ChtHarness, scenario: Scenario): Prom
   await showTasks(harness, [main], 0, steps);
 
   for (const day of scenario.days) {
-    const at = start + day.day * DAY + (day.hour ?? 0) * 60 * 60 * 1000;
+    const at = start + day.day * DAY + (day.hour ?? 0) * HOUR;
     await harness.setNow(at);
-    for (const run of day.runs ?? []) runFlow(day.day, at, run.flow, run);
+    for (const run of day.runs ?? []) runFlow(day.day, at, run.flow.options.name, run);
     // What each user sees before acting, then what is left after.
     if (day.actions?.length) await showTasks(harness, [main], day.day, steps);
     for (const action of day.actions ?? []) {
       act(harness, action.viewer);
-      const task = (await harness.getTasks()).find((candidate) => candidate.emission.title === action.task);
-      if (!task) throw new Error(`simulate ${workflow.id} day ${day.day}: ${action.viewer.label} has no task "${action.task}" to act on`);
+      const task = (await harness.getTasks()).find((candidate) => candidate.emission.title === action.task.title);
+      if (!task) throw new Error(`simulate ${workflow.id} day ${day.day}: ${action.viewer.label} has no task "${action.task.name}" to act on`);
       const filled = await harness.loadAction(task, ...action.answers);
       if (filled.errors.length) throw new Error(`simulate ${workflow.id} day ${day.day}: ${task.emission.actions[0]?.form} did not save: ${filled.errors.map((e) => e.msg).join('; ')}`);
-      steps.push({ kind: 'action', day: day.day, user: action.viewer.user, task: action.task, form: String(task.emission.actions[0]?.form), doc: filled.report as unknown as ReportDoc });
+      steps.push({ kind: 'action', day: day.day, user: action.viewer.user, task: action.task.title, form: String(task.emission.actions[0]?.form), doc: filled.report as unknown as ReportDoc });
     }
     await showTasks(harness, [main], day.day, steps);
   }
@@ -129,7 +130,7 @@ export async function runScenario(harness: ChtHarness, scenario: Scenario): Prom
     const targets = await harness.getTargets();
     steps.push({
       kind: 'targets', day: lastDay, user: viewer.user,
-      targets: targets.filter((t) => workflow.targets.some((w) => w.id === t.id))
+      targets: targets.filter((t) => workflow.rules.targets.some((w) => w.id === t.id))
         .map((t) => ({ id: t.id, pass: t.value.pass, total: t.value.total, ...(t.value.percent !== undefined ? { percent: t.value.percent } : {}) })),
     });
   }

@@ -3,8 +3,10 @@
  * SMS on which day, and which follow-up forms health workers fill from their tasks.
  */
 import { PageAnswers } from '../harness/cht-harness';
+import { AppForm } from '../phone/kit/app-form';
+import { ReportTask } from '../phone/kit/tasks';
+import { FlowBuilder } from '../rapidpro/flow/builder';
 import { ScriptedReply } from '../rapidpro/simulator';
-import { Workflow } from '../workflows/workflow';
 
 /** A CHT user looking at their task list. */
 export interface Viewer {
@@ -16,15 +18,15 @@ export interface Viewer {
 }
 
 export interface FlowRunScript {
-  /** The flow to run (campaign event or flow start), by name. */
-  flow: string;
+  /** The flow to run (a campaign event or a flow start). */
+  flow: FlowBuilder;
   replies: ScriptedReply[];
 }
 
 export interface TaskActionScript {
   viewer: Viewer;
-  /** The task's title key (as `task.title`). */
-  task: string;
+  /** The task the viewer opens from their task list. */
+  task: ReportTask;
   answers: PageAnswers[];
 }
 
@@ -38,14 +40,14 @@ export interface ScenarioDay {
   actions?: TaskActionScript[];
 }
 
+/** A workflow's story for `simulate` (`src/workflows/<id>/scenario.ts`). */
 export interface Scenario {
-  workflow: Workflow;
   /** One line: what this story shows. */
   title: string;
   /** ISO date-time of the enrolment. */
   start: string;
   /** The CHT app form that starts the story, filled by `by` about `subject`. */
-  enrol: { form: string; by: Viewer; subject: string; answers: PageAnswers[] };
+  enrol: { form: AppForm; by: Viewer; subject: string; answers: PageAnswers[] };
   /** What the contact replies in the run the outbound push starts (e.g. a whole quiz). */
   startReplies?: ScriptedReply[];
   days: ScenarioDay[];

@@ -1,5 +1,5 @@
 /** The machine-readable trace of `simulate --json`. */
-import { ReportDoc } from '../cht/docs';
+import { ReportDoc } from '../phone/kit/docs';
 
 export type Step =
   | { kind: 'form'; day: number; user: string; form: string; doc: ReportDoc }

@@ -1,46 +1,60 @@
 /**
- * A workflow declares everything about one RapidPro-driven story once; the project's generated
- * files (outbound pushes, JSON forms, RapidPro export), rules and contact summary come from it.
+ * A workflow is one RapidPro-driven story, declared once in `src/workflows/<id>/index.ts` from the
+ * same parts in every workflow:
+ *
+ * | part                      | where                                          | runs on      |
+ * | ------------------------- | ---------------------------------------------- | ------------ |
+ * | forms, record, ids        | `src/phone/workflows/<id>/model.ts`            | phone + Node |
+ * | what the reports mean     | `src/phone/workflows/<id>/state.ts`            | phone        |
+ * | tasks, targets, profile   | `src/phone/workflows/<id>/{tasks,targets,summary}.ts`, `index.ts` (`rules`) | phone |
+ * | SMS texts                 | `src/workflows/<id>/messages.ts`               | Node         |
+ * | RapidPro flows and posts  | `src/workflows/<id>/flows.ts`                  | Node         |
+ * | CHT texts (en, fr, sw)    | `src/workflows/<id>/translations.ts`           | Node         |
+ * | the story `simulate` tells| `src/workflows/<id>/scenario.ts`               | Node         |
+ * | the story: pushes + all   | `src/workflows/<id>/index.ts` (`workflow`)     | Node         |
+ *
+ * Everything generated (outbound pushes, JSON forms, RapidPro exports, translations, docs) is
+ * synthesized from these objects by src/project/synth.ts; `sync`, `deploy`, `check` and `simulate`
+ * read the same objects.
  */
-import { AppForm } from '../cht/app-form';
-import { ContactSummary } from '../cht/contact-summary';
-import { ContactDoc, ReportDoc } from '../cht/docs';
-import { OutboundPush } from '../cht/outbound';
-import { TargetDefinition } from '../cht/targets';
-import { TaskDefinition } from '../cht/tasks';
-import { RecordFieldSpec, ResponseForm } from '../integration/response-form';
+import { AppForm } from '../phone/kit/app-form';
+import { KeysOf } from '../phone/kit/keys';
+import { Translations } from '../phone/kit/locale';
+import { WorkflowRules } from '../phone/kit/rules';
+import { FlowStartPush } from '../integration/flow-start';
+import { CampaignBuilder } from '../rapidpro/flow/campaign';
+import { FlowBuilder } from '../rapidpro/flow/builder';
+import { FieldDefinition, GroupDefinition } from '../rapidpro/flow/types';
+import { Scenario } from '../simulate/scenario';
 
-/** Deployment-specific values the generated config depends on. */
-export interface GenerateContext {
-  /** RapidPro's base URL for the outbound pushes. */
-  rapidproUrl: string;
-  /** The UUID of a flow in the target workspace (by name), or the exported one. */
-  flowUuid(name: string, exported: string): string;
-}
-
-/** A RapidPro export and the file it is written to under `rapidpro/`. */
-export interface RapidProExportFile {
-  /** File name, e.g. `contact-tracing.json`. */
+/** What a workflow imports into RapidPro, as one export file under `rapidpro/`. */
+export interface RapidProApp {
+  /** File name under `rapidpro/`, e.g. `contact-tracing.json`. */
   file: string;
-  /** Names of the flows RapidPro must have after import (deploy resolves them). */
-  flowNames: string[];
-  /** The export document (RapidPro's import format). */
-  content: unknown;
+  /** The flows, in export order; deploy resolves each by name in the workspace. */
+  flows: readonly FlowBuilder[];
+  campaigns?: readonly CampaignBuilder[];
+  fields?: readonly FieldDefinition[];
+  groups?: readonly GroupDefinition[];
 }
 
-export type SummaryPart = Partial<ContactSummary>;
+export interface Workflow<R extends WorkflowRules = WorkflowRules> {
+  readonly id: R['id'];
+  readonly title: string;
+  /** The phone-side half: tasks, targets, profile card and the record forms they read. */
+  readonly rules: R;
+  /** The app forms the workflow's code reads (paths checked against the XLSForms). */
+  readonly appForms: readonly AppForm[];
+  /** The outbound pushes that start its flows. */
+  readonly pushes: readonly FlowStartPush[];
+  readonly rapidpro: RapidProApp;
+  /** The text of every translation key the rules show, in every language. */
+  readonly translations: Translations<KeysOf<R>>;
+  /** The story `simulate` tells end to end. */
+  readonly scenario: Scenario;
+}
 
-export interface Workflow {
-  id: string;
-  title: string;
-  appForms: AppForm[];
-  responseForms: ResponseForm<Record<string, RecordFieldSpec>>[];
-  pushes(context: GenerateContext): Record<string, OutboundPush>;
-  rapidpro(): RapidProExportFile;
-  tasks: TaskDefinition[];
-  targets: TargetDefinition[];
-  /** Contact-summary fields, cards and context for one contact (called at summary time on the phone). */
-  summary?(contact: ContactDoc, reports: ReportDoc[]): SummaryPart;
-  /** Translation keys the workflow's tasks, targets and summary use (checked in en, fr, sw). */
-  translationKeys: string[];
+/** Declares a workflow (the identity function, typed so the translations must match the rules). */
+export function defineWorkflow<R extends WorkflowRules>(workflow: Workflow<R>): Workflow<R> {
+  return workflow;
 }

@@ -50,7 +50,7 @@ describe('cht-rapidpro simulate --json', function () {
   it('contact tracing: a fever raises the CHW follow-up and an SMS alert; silence raises a visit; the end check closes it', () => {
     const steps = trace.workflows[0].steps;
     expect(stepsOf(steps, 'broadcast')).to.have.length(1);
-    expect(titles(steps, 'chw_user')).to.include.members(['contact_tracing.task.symptomatic', 'contact_tracing.task.unreachable', 'contact_tracing.task.end']);
+    expect(titles(steps, 'chw_user')).to.include.members(['task.contact-tracing-symptomatic.title', 'task.contact-tracing-unreachable.title', 'task.contact-tracing-end.title']);
     expect(stepsOf(steps, 'action').map((a) => a.form)).to.deep.equal(['symptomatic_follow_up', 'quarantine_check_visit', 'quarantine_end_check']);
     const last = stepsOf(steps, 'tasks').pop();
     expect(last?.tasks).to.deep.equal([]);
@@ -58,7 +58,7 @@ describe('cht-rapidpro simulate --json', function () {
 
   it('remote training: wrong answers raise supervisor coaching tasks, never tasks for the CHW', () => {
     const steps = trace.workflows[1].steps;
-    expect(titles(steps, 'supervisor_user')).to.include('task.remote-training.wrong-answer');
+    expect(titles(steps, 'supervisor_user')).to.include('task.remote-training-wrong-answer.title');
     expect(titles(steps, 'chw_user')).to.deep.equal([]);
   });
 

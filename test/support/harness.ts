@@ -9,7 +9,9 @@
  *
  * The typed harness itself lives in src/harness/cht-harness.ts (the CLI's `simulate` uses it too).
  */
+import { OutboundPush } from '../../src/cht/outbound';
 import { ChtHarness, FillError, HarnessOptions, createHarness } from '../../src/harness/cht-harness';
+import { synthesize } from '../../src/project/synth';
 
 export * from '../../src/harness/cht-harness';
 
@@ -66,4 +68,13 @@ export function asChw(harness: ChtHarness, subject: string = CHW_USER): void {
   harness.user = CHW_USER;
   harness.userRoles = ['chw'];
   harness.subject = subject;
+}
+
+// ------------------------------------------------------------------ generated config
+
+/** The `app_settings.outbound` config of a push, as the project synthesizes it (exported flow UUIDs). */
+export function pushConfig(name: string): OutboundPush {
+  const push = synthesize().pushes.find((candidate) => candidate.name === name);
+  if (!push) throw new Error(`no outbound push ${name}`);
+  return push.config;
 }

@@ -1,30 +1,24 @@
 /**
  * Every RapidPro export the project ships must pass `validate-flows`: a flow RapidPro refuses to
  * import (or imports broken) fails at deployment, far from the edit that caused it. The committed
- * file is what admins import, so it is validated when present, else the generated export.
+ * file is what admins import, so it is validated when present, else the synthesized export.
  */
 import * as fs from 'fs';
 import { Problem as FlowProblem, validateExport, validateExportText } from '../../rapidpro/validate';
-import { RapidProExportFile } from '../../workflows/workflow';
 import { CheckProject } from '../project';
 import { Problem, error } from '../problem';
 
 export function checkFlows(project: CheckProject): Problem[] {
   const problems: Problem[] = [];
-  for (const workflow of project.workflows) {
-    let exported: RapidProExportFile;
-    try {
-      exported = workflow.rapidpro();
-    } catch {
-      continue; // reported by the webhook rule, which reads the same export
-    }
-    const file = `rapidpro/${exported.file}`;
-    const found: FlowProblem[] = project.exists(file)
-      ? validateExportText(fs.readFileSync(project.abs(file), 'utf8'))
+  for (const exported of project.assembly?.exports ?? []) {
+    const workflow = project.workflows.find((candidate) => candidate.id === exported.workflow);
+    const found: FlowProblem[] = project.exists(exported.file)
+      ? validateExportText(fs.readFileSync(project.abs(exported.file), 'utf8'))
       : validateExport(exported.content);
     for (const problem of found) {
       const place = problem.flow === undefined ? undefined : `flow "${problem.flow}"${problem.node === undefined ? '' : ` node ${problem.node}`}`;
-      problems.push(error(file, place, `fails validate-flows: ${problem.message}`, `fix the flow in ${project.workflowFile(workflow)} and run npm run build`));
+      const source = workflow ? `src/workflows/${workflow.id}/flows.ts` : 'src/workflows';
+      problems.push(error(exported.file, place, `fails validate-flows: ${problem.message}`, `fix the flow in ${source} and run npm run build`));
     }
   }
   return problems;

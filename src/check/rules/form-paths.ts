@@ -4,16 +4,13 @@
  * silently, in production.
  *
  * Readers: each workflow's declared `appForms[].paths` (what its tasks, targets and contact
- * summary read through `form.text(...)` etc.), and the `doc.fields.<path>` references of its
- * generated outbound pushes (mapping and `relevant_to`).
+ * summary read through `form.text(...)` etc.), and the form paths its outbound pushes read (their
+ * declared field sources and the `doc.fields.<path>` inside their expressions).
  */
-import { OutboundPush } from '../../cht/outbound';
-import { generateContext } from '../../project/generate';
-import { Workflow } from '../../workflows/workflow';
 import { XlsForm } from '../../xlsform';
 import { closest } from '../closest';
 import { CheckProject } from '../project';
-import { Problem, error, warning } from '../problem';
+import { Problem, error } from '../problem';
 
 /** One read of one path of one form, and who reads it. */
 interface Read {
@@ -40,26 +37,22 @@ export function checkFormPaths(project: CheckProject): Problem[] {
 
   for (const workflow of project.workflows) {
     const file = project.workflowFile(workflow);
+    const model = project.modelFile(workflow);
     for (const form of workflow.appForms) {
-      if (!appForms.has(form.id)) missingForm(form.id, file, `workflow ${workflow.id}`, 'app form');
-      for (const path of form.paths) reads.push({ form: form.id, path, reader: `workflow ${workflow.id}`, js: false, file });
+      if (!appForms.has(form.id)) missingForm(form.id, model, `workflow ${workflow.id}`, 'app form');
+      for (const path of form.paths) reads.push({ form: form.id, path, reader: `workflow ${workflow.id}`, js: false, file: model });
     }
-    for (const task of workflow.tasks) {
+    for (const task of workflow.rules.tasks) {
       for (const action of task.actions) {
         if (action.type !== 'contact' && action.form && !appForms.has(action.form)) {
-          missingForm(action.form, file, `task ${task.name}`, 'action form');
+          missingForm(action.form, `src/phone/workflows/${workflow.id}/tasks.ts`, `task ${task.name}`, 'action form');
         }
       }
     }
-    for (const [name, push] of Object.entries(pushesOf(workflow, problems, file))) {
-      const refs = fieldReferences(push);
-      const form = pushedForm(push);
-      if (!form) {
-        if (refs.length) problems.push(warning(file, `push ${name}`, 'relevant_to does not pin doc.form, so check cannot tell which form its doc.fields paths come from', 'guard the push with doc.form === "<form id>"'));
-        continue;
-      }
-      if (!appForms.has(form)) missingForm(form, file, `push ${name}`, 'form');
-      for (const path of refs) reads.push({ form, path, reader: `push ${name}`, js: true, file });
+    for (const push of workflow.pushes) {
+      const form = push.form.id;
+      if (!appForms.has(form)) missingForm(form, file, `push ${push.name}`, 'form');
+      for (const path of push.fieldPaths()) reads.push({ form, path, reader: `push ${push.name}`, js: true, file });
     }
   }
 
@@ -77,40 +70,6 @@ export function checkFormPaths(project: CheckProject): Problem[] {
     problems.push(missingPath(form, path, group));
   }
   return problems;
-}
-
-function pushesOf(workflow: Workflow, problems: Problem[], file: string): Record<string, OutboundPush> {
-  try {
-    return workflow.pushes(generateContext());
-  } catch (caught) {
-    problems.push(error(file, `workflow ${workflow.id}`, `its outbound pushes cannot be generated: ${caught instanceof Error ? caught.message : String(caught)}`, 'fix the push declaration'));
-    return {};
-  }
-}
-
-/** The app form a push reads, from its `doc.form === "<id>"` guard. */
-export function pushedForm(push: OutboundPush): string | undefined {
-  const match = /\bdoc\??\.form\s*===?\s*(["'])([^"']+)\1/.exec(push.relevant_to);
-  return match?.[2];
-}
-
-/** Every `doc.fields.<path>` (or `doc?.fields?.<path>`) a push reads, dotted, without method calls. */
-export function fieldReferences(push: OutboundPush): string[] {
-  const texts = [push.relevant_to];
-  for (const source of Object.values(push.mapping)) {
-    if (typeof source === 'string') texts.push(source);
-    else texts.push(source.path ?? source.expr ?? '');
-  }
-  const paths = new Set<string>();
-  const pattern = /\bdoc\??\.fields((?:\??\.[A-Za-z_$][\w$]*)+)(\s*\()?/g;
-  for (const text of texts) {
-    for (const match of text.matchAll(pattern)) {
-      const segments = match[1].split(/\??\./).filter(Boolean);
-      if (match[2]) segments.pop(); // `.trim(` and friends: a method, not a field
-      if (segments.length) paths.add(segments.join('.'));
-    }
-  }
-  return [...paths];
 }
 
 function exists(form: XlsForm, path: string, js: boolean): boolean {

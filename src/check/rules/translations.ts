@@ -9,6 +9,8 @@ import { CheckProject } from '../project';
 import { Problem, error } from '../problem';
 import { parseProperties } from '../properties';
 import { XlsForm, languageOf } from '../../xlsform';
+import { BASE_PROFILE_KEYS, PERSON_ROLES } from '../../phone/kit/contact-summary';
+import { translationKeysOf } from '../../phone/kit/rules';
 
 export const LANGUAGES = [
   { code: 'en', name: 'English' },
@@ -50,19 +52,14 @@ function translationKeyUses(project: CheckProject): KeyUse[] {
   const add = (key: string | undefined, user: string): void => {
     if (key) uses.push({ key, user });
   };
+  // the toolkit's profile fields and roles, on every person and place profile
+  for (const key of [...BASE_PROFILE_KEYS, ...PERSON_ROLES.map((role) => `contact.role.${role}`)]) add(key, 'the contact summary (src/phone/kit/contact-summary.ts)');
   for (const workflow of project.workflows) {
-    for (const task of workflow.tasks) add(task.title, `task ${task.name}`);
-    for (const target of workflow.targets) {
-      add(target.translation_key, `target ${target.id}`);
+    for (const key of translationKeysOf(workflow.rules)) add(key, `workflow ${workflow.id}`);
+    for (const target of workflow.rules.targets) {
       add(target.subtitle_translation_key, `target ${target.id}`);
       add(target.percentage_count_translation_key, `target ${target.id}`);
     }
-    for (const responseForm of workflow.responseForms) {
-      const form = responseForm.jsonForm();
-      add(form.meta.translation_key, `JSON form ${form.meta.code}`);
-      for (const [name, field] of Object.entries(form.fields)) add(field.labels.short.translation_key, `JSON form ${form.meta.code} field ${name}`);
-    }
-    for (const key of workflow.translationKeys) add(key, `workflow ${workflow.id}`);
   }
   const base = 'app_settings/base_settings.json';
   if (project.exists(base)) {

@@ -1,6 +1,6 @@
 import { Command } from '../command';
 import { parseArgs } from '../args';
-import { writeGeneratedFiles } from '../../project/generate';
+import { writeGeneratedFiles } from '../../project/synth';
 import { FormSource, formSources, formsToConvert, readChecksums, sha256File, writeChecksums } from '../../project/form-checksums';
 import { chtConfErrors, runChtConf } from '../../project/cht-conf';
 

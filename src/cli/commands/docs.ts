@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from '../command';
 import { workflowsMarkdown } from '../../docs/workflow-diagrams';
+import { synthesize } from '../../project/synth';
 import { workflows } from '../../workflows';
 
 export const docsCommand: Command = {
@@ -11,7 +12,7 @@ export const docsCommand: Command = {
   async run(_args, io) {
     const target = path.join(io.projectDir, 'docs', 'workflows.md');
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, workflowsMarkdown(workflows));
+    fs.writeFileSync(target, workflowsMarkdown(synthesize()));
     io.out(`wrote docs/workflows.md (${workflows.length} workflows)`);
     return 0;
   },

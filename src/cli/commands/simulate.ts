@@ -2,7 +2,7 @@ import { Command } from '../command';
 import { parseArgs } from '../args';
 import { createHarness } from '../../harness/cht-harness';
 import { runScenario } from '../../simulate/engine';
-import { scenarios } from '../../simulate/scenarios';
+import { workflows } from '../../workflows';
 import { timeline } from '../../simulate/timeline';
 import { SimulationTrace } from '../../simulate/trace';
 
@@ -13,17 +13,17 @@ export const simulateCommand: Command = {
   async run(args, io) {
     const parsed = parseArgs(args, ['workflow'], ['json']);
     const only = typeof parsed.flags.workflow === 'string' ? parsed.flags.workflow : undefined;
-    const selected = scenarios().filter((scenario) => !only || scenario.workflow.id === only);
+    const selected = workflows.filter((workflow) => !only || workflow.id === only);
     if (!selected.length) {
-      io.err(`simulate: no workflow "${only}" (workflows: ${scenarios().map((s) => s.workflow.id).join(', ')})`);
+      io.err(`simulate: no workflow "${only}" (workflows: ${workflows.map((workflow) => workflow.id).join(', ')})`);
       return 2;
     }
     const harness = createHarness({ directory: io.projectDir });
     await harness.start();
     const trace: SimulationTrace = { workflows: [] };
     try {
-      for (const scenario of selected) {
-        const result = await runScenario(harness, scenario);
+      for (const workflow of selected) {
+        const result = await runScenario(harness, workflow);
         trace.workflows.push(result);
         if (!parsed.flags.json) {
           for (const line of timeline(result)) io.out(line);

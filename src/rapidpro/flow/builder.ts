@@ -22,7 +22,7 @@
 import { ActionSpec, sendMsg } from './actions';
 import { CaseSpec, hasOnlyText } from './cases';
 import { checkRapidProName, MAX_CATEGORY_NAME_LENGTH, MAX_RESULT_NAME_LENGTH, resultKey } from './naming';
-import { NEXT, NodeKey, NodeSpec, RouterCase, Routes } from './node-spec';
+import { NEXT, NodeKey, NodeSpec, RouterCase, Routes, WebhookSource } from './node-spec';
 import { synthesizeFlow } from './synth';
 import { Text } from './text';
 import { FlowDefinition, FlowReference, HttpMethod, LanguageCode } from './types';
@@ -55,7 +55,7 @@ export interface WaitForReplySpec<C extends string, O extends string, T extends 
   timeout?: { seconds: number; category: T };
   /** Saves the reply as `@results.<key of resultName>` with its category. */
   resultName?: string;
-  routes?: Routes<C | O | T>;
+  routes?: Routes<NoInfer<C | O | T>>;
 }
 
 /** A switch without waiting, e.g. on `@trigger.params.language` or `@results.fever.category`. */
@@ -64,7 +64,7 @@ export interface SplitSpec<C extends string, O extends string> {
   cases: ReadonlyArray<CaseSpec<C>>;
   other?: O;
   resultName?: string;
-  routes?: Routes<C | O>;
+  routes?: Routes<NoInfer<C | O>>;
 }
 
 export interface CallWebhookSpec {
@@ -75,6 +75,14 @@ export interface CallWebhookSpec {
   headers?: Readonly<Record<string, string>>;
   /** A template sent as is, e.g. `@(json(object("fever", results.fever.value)))`. */
   body?: string;
+  /** The result the call's outcome is saved as (value: HTTP status, category: Success or Failure). */
+  resultName: string;
+  routes?: Routes<'Success' | 'Failure'>;
+}
+
+/** A webhook call whose request comes from a source the flow keeps (e.g. a record post to CHT). */
+export interface SourcedWebhookSpec {
+  source: WebhookSource;
   /** The result the call's outcome is saved as (value: HTTP status, category: Success or Failure). */
   resultName: string;
   routes?: Routes<'Success' | 'Failure'>;
@@ -178,8 +186,10 @@ export class FlowBuilder {
    * switch on `@results.<result key>.category` that RapidPro's 14.1 migration rewrites to
    * `@webhook.status` on import into a newer workspace.
    */
-  callWebhook(key: NodeKey, spec: CallWebhookSpec): this {
-    const headers = spec.headers ?? {};
+  callWebhook(key: NodeKey, spec: CallWebhookSpec | SourcedWebhookSpec): this {
+    const source = 'source' in spec ? spec.source : undefined;
+    const request = source ? source.webhook() : (spec as CallWebhookSpec);
+    const headers = request.headers ?? {};
     for (const [name, value] of Object.entries(headers)) {
       if (name.toLowerCase() === 'authorization' && !value.includes('@')) {
         throw new Error(this.where(key) + 'the Authorization header is a literal: take it from a global, e.g. "@globals.cht_auth", so no secret is in the flow');
@@ -191,7 +201,8 @@ export class FlowBuilder {
     return this.add({
       key,
       ui: 'split_by_webhook',
-      actions: [{ type: 'call_webhook', method: spec.method, url: spec.url, headers, body: spec.body ?? '', resultName }],
+      source,
+      actions: [{ type: 'call_webhook', method: request.method, url: request.url, headers, body: request.body ?? '', resultName }],
       router: {
         operand: `@results.${resultKey(resultName)}.category`,
         cases: [{ test: hasOnlyText('Success'), category: 'Success' }],
@@ -228,6 +239,18 @@ export class FlowBuilder {
       },
       routes: this.checkRoutes(key, categories, spec.routes ?? {}),
     });
+  }
+
+  /** Every webhook call of this flow, in node order: its node key, URL template and source. */
+  webhookCalls(): { key: NodeKey; url: string; source?: WebhookSource }[] {
+    return this.nodes.flatMap((node) => node.actions
+      .filter((action) => action.type === 'call_webhook')
+      .map((action) => ({ key: node.key, url: (action as { url: string }).url, source: node.source })));
+  }
+
+  /** The sources of this flow's webhook calls, in node order. */
+  webhookSources(): WebhookSource[] {
+    return this.nodes.flatMap((node) => (node.source ? [node.source] : []));
   }
 
   /** The goflow flow definition (spec 13.1.0): plain JSON, identical on every build. */

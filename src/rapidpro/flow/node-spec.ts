@@ -47,8 +47,18 @@ export interface RouterSpec {
   readonly wait?: { readonly timeout?: { readonly seconds: number; readonly category: string } };
 }
 
+/**
+ * Something that supplies a webhook call's request and is kept on the node that calls it, so the
+ * flow can be asked later which sources it calls (e.g. which records a flow posts to CHT).
+ */
+export interface WebhookSource {
+  webhook(): { method: HttpMethod; url: string; headers: Readonly<Record<string, string>>; body: string };
+}
+
 export interface NodeSpec {
   readonly key: NodeKey;
+  /** The source of the node's webhook call, when it was given one. */
+  readonly source?: WebhookSource;
   readonly ui: UiNodeType;
   readonly actions: ReadonlyArray<ActionSpec | WebhookCallSpec | EnterFlowSpec>;
   readonly router?: RouterSpec;

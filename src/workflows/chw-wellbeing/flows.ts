@@ -9,151 +9,188 @@
  * another flow at that moment (e.g. an SMS training): that week then has no record, which the
  * "checked in this week" target shows.
  */
-import { addToGroups, setContactField, setContactLanguage, setRunResult } from '../../rapidpro/flow/actions';
+import { recordPost } from '../../integration/record-post';
+import { resultAnswered, resultFlag, resultNumber, resultText } from '../../integration/sources';
+import { HOUR, SECOND } from '../../phone/kit/time';
+import { wellbeingRecord } from '../../phone/workflows/chw-wellbeing/model';
+import { addToGroups, setContactField, setRunResult } from '../../rapidpro/flow/actions';
 import { FlowBuilder } from '../../rapidpro/flow/builder';
 import { CampaignBuilder } from '../../rapidpro/flow/campaign';
-import { hasAnyWord, hasNumberEq, hasOnlyText } from '../../rapidpro/flow/cases';
+import { hasNumberEq, hasOnlyText } from '../../rapidpro/flow/cases';
 import { contactField, contactGroup } from '../../rapidpro/flow/fields';
-import { exportOf } from '../../rapidpro/export';
-import { FieldDefinition, GroupDefinition, RapidProExport } from '../../rapidpro/flow/types';
-import { MSG, WORDS } from './messages';
-import { weeklyCheckPost } from './record';
-import { CAMPAIGN_NAME, CATEGORY, ENROLMENT_FLOW_NAME, FIELD, GROUP_NAME, PARAM, RESULT, WEEKLY_FLOW_NAME } from './results';
+import { FLOW_LANGUAGES, YES_NO, askYesNo, param, setLanguageFromLocale, sms } from '../shared';
+import { RapidProApp } from '../workflow';
+import { SMS, WORDS } from './messages';
 
-const LANGUAGES = { language: 'eng', localizations: ['fra', 'swa'] } as const;
-const HOUR = 3600;
+/** Flow params the outbound push sends (`@trigger.params.<key>` in the enrolment flow). */
+export const PARAM = {
+  chtContactId: 'cht_contact_id',
+  enrollmentId: 'enrollment_id',
+  language: 'language',
+  supervisorPhone: 'supervisor_phone',
+  /** `YYYY-MM-DD`, computed by the enrolment form. */
+  firstCheck: 'first_check',
+} as const;
+
+/** Run results of the weekly check flow, in question order. */
+export const RESULT = {
+  /** Copied from the contact field at the start of the run: the CHT contact the record is about. */
+  chtContactId: 'cht_contact_id',
+  fever: 'fever',
+  cough: 'cough',
+  breathing: 'difficulty_breathing',
+  tasteSmell: 'loss_taste_smell',
+  anxious: 'phq_anxious',
+  worry: 'phq_worry',
+  interest: 'phq_interest',
+  down: 'phq_down',
+  counsellor: 'wants_counsellor',
+  /** Set just before the webhook: the run reached the post (answered, partly answered or missed). */
+  closed: 'check_in_closed',
+} as const;
+
+/** Category names of the reply waits. */
+export const CATEGORY = {
+  ...YES_NO,
+  score: 'Score',
+  noResponse: 'No Response',
+  other: 'Other',
+} as const;
+
+/** Contact fields the enrolment flow saves and the weekly flow reads. */
+export const FIELD = {
+  chtContactId: contactField('cht_contact_id', 'CHT Contact ID'),
+  enrollmentId: contactField('wellbeing_enrollment_id', 'Wellbeing Enrollment ID'),
+  supervisorPhone: contactField('supervisor_phone', 'Supervisor Phone'),
+  /** The first check-in (the chosen weekday, 1 to 7 days after enrolment): the campaign counts weeks from it. */
+  firstCheck: contactField('wellbeing_start', 'Wellbeing Start', 'datetime'),
+} as const;
+
+export const group = contactGroup('CHW Wellbeing');
+
 /** The CHW has a day to start answering; after that the week counts as missed. */
-const FIRST_ANSWER_WAIT = 24 * HOUR;
+const FIRST_ANSWER_WAIT = (24 * HOUR) / SECOND;
 /** Once started, each further question waits half a day, so a run always ends well before it expires. */
-const NEXT_ANSWER_WAIT = 12 * HOUR;
+const NEXT_ANSWER_WAIT = (12 * HOUR) / SECOND;
 
-export interface WellbeingFlows {
-  fields: Record<'chtContactId' | 'enrollmentId' | 'supervisorPhone' | 'firstCheck', FieldDefinition>;
-  group: GroupDefinition;
-  enrolmentFlow: FlowBuilder;
-  weeklyFlow: FlowBuilder;
-  weeklyCampaign: CampaignBuilder;
+// ---------------------------------------------------------------- the record the weekly check posts
+
+const flag = (result: string) => resultFlag(result, [CATEGORY.yes], [CATEGORY.no]);
+
+/** The weekly check's single post: answered, partly answered or missed, it always sends one record. */
+export const weeklyCheckPost = recordPost(wellbeingRecord, {
+  presentWhen: RESULT.closed,
+  subject: resultText(RESULT.chtContactId),
+  values: {
+    // the first question decides whether the week counts as answered
+    answered: resultAnswered(RESULT.fever, [CATEGORY.noResponse]),
+    fever: flag(RESULT.fever),
+    cough: flag(RESULT.cough),
+    difficulty_breathing: flag(RESULT.breathing),
+    loss_taste_smell: flag(RESULT.tasteSmell),
+    phq_anxious: resultNumber(RESULT.anxious),
+    phq_worry: resultNumber(RESULT.worry),
+    phq_interest: resultNumber(RESULT.interest),
+    phq_down: resultNumber(RESULT.down),
+    wants_counsellor: flag(RESULT.counsellor),
+  },
+});
+
+// ---------------------------------------------------------------- the flows
+
+export const enrolmentFlow = new FlowBuilder({ name: 'CHW Wellbeing Enrolment', key: 'chw-wellbeing-enrolment', ...FLOW_LANGUAGES, expireAfterMinutes: 60 })
+  .actions('enrol', [
+    // CHT languages (en, fr, sw) to RapidPro's ISO 639-3 codes
+    setLanguageFromLocale(PARAM.language),
+    setContactField(FIELD.chtContactId, param(PARAM.chtContactId)),
+    setContactField(FIELD.enrollmentId, param(PARAM.enrollmentId)),
+    setContactField(FIELD.supervisorPhone, param(PARAM.supervisorPhone)),
+    setContactField(FIELD.firstCheck, param(PARAM.firstCheck)),
+    addToGroups(group),
+  ], { next: 'welcome' })
+  .send('welcome', sms(SMS.welcome));
+
+type Step = { key: string; result: string; text: keyof typeof SMS; wait: number };
+
+function yesNo(flow: FlowBuilder, step: Step, next: string): void {
+  askYesNo(flow, {
+    nodes: { ask: `ask_${step.key}`, wait: step.key, retry: `help_${step.key}` },
+    result: step.result,
+    text: sms(SMS[step.text]),
+    retryText: sms(SMS.helpYesNo),
+    words: { yes: sms(WORDS.yes), no: sms(WORDS.no) },
+    timeout: { seconds: step.wait, category: CATEGORY.noResponse, next: 'close' },
+    next,
+  });
 }
 
-let built: WellbeingFlows | undefined;
-
-/**
- * Built on first use, never at module load: the rules bundle cht-conf ships to phones imports this
- * workflow module, and deriving UUIDs there would need Node's crypto and Buffer.
- */
-export function wellbeingFlows(): WellbeingFlows {
-  built ??= build();
-  return built;
+/** A PHQ-4 item: only 0, 1, 2 or 3 is a score; anything else is asked again. */
+function phqItem(flow: FlowBuilder, step: Step, next: string): void {
+  flow
+    .send(`ask_${step.key}`, sms(SMS[step.text]), { next: step.key })
+    .waitForReply(step.key, {
+      resultName: step.result,
+      cases: [0, 1, 2, 3].map((score) => ({ test: hasNumberEq(score), category: CATEGORY.score })),
+      timeout: { seconds: step.wait, category: CATEGORY.noResponse },
+      routes: { Score: next, Other: `help_${step.key}`, 'No Response': 'close' },
+    })
+    .send(`help_${step.key}`, sms(SMS.helpScore), { next: step.key });
 }
 
-export function wellbeingExport(): RapidProExport {
-  const { enrolmentFlow, weeklyFlow, weeklyCampaign, fields, group } = wellbeingFlows();
-  return exportOf([enrolmentFlow, weeklyFlow], [weeklyCampaign], Object.values(fields), [group]);
-}
+export const weeklyFlow = new FlowBuilder({ name: 'CHW Wellbeing Weekly Check', key: 'chw-wellbeing-weekly', ...FLOW_LANGUAGES, expireAfterMinutes: 10080 })
+  // every value the webhook sends must be a run result, so sync can rebuild the record from runs.json
+  .actions('start', [setRunResult(RESULT.chtContactId, `@fields.${FIELD.chtContactId.key}`)], { next: 'ask_fever' });
+yesNo(weeklyFlow, { key: 'fever', result: RESULT.fever, text: 'fever', wait: FIRST_ANSWER_WAIT }, 'ask_cough');
+yesNo(weeklyFlow, { key: 'cough', result: RESULT.cough, text: 'cough', wait: NEXT_ANSWER_WAIT }, 'ask_breathing');
+yesNo(weeklyFlow, { key: 'breathing', result: RESULT.breathing, text: 'breathing', wait: NEXT_ANSWER_WAIT }, 'ask_taste_smell');
+yesNo(weeklyFlow, { key: 'taste_smell', result: RESULT.tasteSmell, text: 'tasteSmell', wait: NEXT_ANSWER_WAIT }, 'ask_anxious');
+phqItem(weeklyFlow, { key: 'anxious', result: RESULT.anxious, text: 'anxious', wait: NEXT_ANSWER_WAIT }, 'ask_worry');
+phqItem(weeklyFlow, { key: 'worry', result: RESULT.worry, text: 'worry', wait: NEXT_ANSWER_WAIT }, 'ask_interest');
+phqItem(weeklyFlow, { key: 'interest', result: RESULT.interest, text: 'interest', wait: NEXT_ANSWER_WAIT }, 'ask_down');
+phqItem(weeklyFlow, { key: 'down', result: RESULT.down, text: 'down', wait: NEXT_ANSWER_WAIT }, 'ask_counsellor');
+yesNo(weeklyFlow, { key: 'counsellor', result: RESULT.counsellor, text: 'counsellor', wait: NEXT_ANSWER_WAIT }, 'close');
 
-function build(): WellbeingFlows {
-  const fields = {
-    chtContactId: contactField(FIELD.chtContactId.key, FIELD.chtContactId.name),
-    enrollmentId: contactField(FIELD.enrollmentId.key, FIELD.enrollmentId.name),
-    supervisorPhone: contactField(FIELD.supervisorPhone.key, FIELD.supervisorPhone.name),
-    firstCheck: contactField(FIELD.firstCheck.key, FIELD.firstCheck.name, 'datetime'),
-  };
+const anySymptom = [RESULT.fever, RESULT.cough, RESULT.breathing, RESULT.tasteSmell]
+  .map((result) => `results.${result}.category = "${CATEGORY.yes}"`).join(', ');
 
-  const group = contactGroup(GROUP_NAME);
+weeklyFlow
+  // answered, partly answered or missed: every run ends here and posts exactly one record
+  .actions('close', [setRunResult(RESULT.closed, 'yes')], { next: 'post' })
+  .callWebhook('post', {
+    source: weeklyCheckPost,
+    resultName: 'cht_record',
+    // a failed post is not retried by RapidPro; `cht-rapidpro sync` rebuilds it from the run
+    routes: { Success: 'answered', Failure: 'answered' },
+  })
+  .split('answered', {
+    operand: `@results.${RESULT.fever}.category`,
+    cases: [{ test: hasOnlyText(CATEGORY.noResponse), category: 'Missed' }],
+    other: 'Answered',
+    routes: { Answered: 'symptoms' },
+  })
+  .split('symptoms', {
+    operand: `@(or(${anySymptom}))`,
+    cases: [{ test: hasOnlyText('true'), category: 'Symptoms' }],
+    other: 'None',
+    routes: { Symptoms: 'isolation', None: 'wants_counsellor' },
+  })
+  .send('isolation', sms(SMS.isolation), { next: 'wants_counsellor' })
+  .split('wants_counsellor', {
+    operand: `@results.${RESULT.counsellor}.category`,
+    cases: [{ test: hasOnlyText(CATEGORY.yes), category: 'Counsellor' }],
+    other: 'No Counsellor',
+    routes: { Counsellor: 'counsellor_coming', 'No Counsellor': 'thanks' },
+  })
+  .send('counsellor_coming', sms(SMS.counsellorComing))
+  .send('thanks', sms(SMS.thanks));
 
-  const param = (key: string): string => `@trigger.params.${key}`;
+export const weeklyCampaign = new CampaignBuilder({ key: 'chw-wellbeing-weekly', name: 'CHW Wellbeing Weekly', group })
+  .repeat({ flow: weeklyFlow, relativeTo: FIELD.firstCheck, every: 'week', times: 52, deliveryHour: 9, startMode: 'S' });
 
-  const enrolmentFlow = new FlowBuilder({ name: ENROLMENT_FLOW_NAME, key: 'chw-wellbeing-enrolment', ...LANGUAGES, expireAfterMinutes: 60 })
-    .actions('enrol', [
-      // CHT languages (en, fr, sw) to RapidPro's ISO 639-3 codes
-      setContactLanguage(`@(if(trigger.params.${PARAM.language} = "fr", "fra", if(trigger.params.${PARAM.language} = "sw", "swa", "eng")))`),
-      setContactField(fields.chtContactId, param(PARAM.chtContactId)),
-      setContactField(fields.enrollmentId, param(PARAM.enrollmentId)),
-      setContactField(fields.supervisorPhone, param(PARAM.supervisorPhone)),
-      setContactField(fields.firstCheck, param(PARAM.firstCheck)),
-      addToGroups(group),
-    ], { next: 'welcome' })
-    .send('welcome', MSG.welcome);
-
-  type Step = { key: string; result: string; text: (typeof MSG)[keyof typeof MSG]; wait: number };
-
-  function yesNo(flow: FlowBuilder, step: Step, next: string): FlowBuilder {
-    return flow
-      .send(`ask_${step.key}`, step.text, { next: step.key })
-      .waitForReply(step.key, {
-        resultName: step.result,
-        cases: [
-          { test: hasAnyWord(WORDS.yes), category: CATEGORY.yes },
-          { test: hasAnyWord(WORDS.no), category: CATEGORY.no },
-        ],
-        timeout: { seconds: step.wait, category: CATEGORY.noResponse },
-        routes: { Yes: next, No: next, Other: `help_${step.key}`, 'No Response': 'close' },
-      })
-      .send(`help_${step.key}`, MSG.helpYesNo, { next: step.key });
-  }
-
-  /** A PHQ-4 item: only 0, 1, 2 or 3 is a score; anything else is asked again. */
-  function phqItem(flow: FlowBuilder, step: Step, next: string): FlowBuilder {
-    return flow
-      .send(`ask_${step.key}`, step.text, { next: step.key })
-      .waitForReply(step.key, {
-        resultName: step.result,
-        cases: [0, 1, 2, 3].map((score) => ({ test: hasNumberEq(score), category: CATEGORY.score })),
-        timeout: { seconds: step.wait, category: CATEGORY.noResponse },
-        routes: { Score: next, Other: `help_${step.key}`, 'No Response': 'close' },
-      })
-      .send(`help_${step.key}`, MSG.helpScore, { next: step.key });
-  }
-
-  const weekly = new FlowBuilder({ name: WEEKLY_FLOW_NAME, key: 'chw-wellbeing-weekly', ...LANGUAGES, expireAfterMinutes: 10080 })
-    // every value the webhook sends must be a run result, so sync can rebuild the record from runs.json
-    .actions('start', [setRunResult(RESULT.chtContactId, `@fields.${FIELD.chtContactId.key}`)], { next: 'ask_fever' });
-  yesNo(weekly, { key: 'fever', result: RESULT.fever, text: MSG.fever, wait: FIRST_ANSWER_WAIT }, 'ask_cough');
-  yesNo(weekly, { key: 'cough', result: RESULT.cough, text: MSG.cough, wait: NEXT_ANSWER_WAIT }, 'ask_breathing');
-  yesNo(weekly, { key: 'breathing', result: RESULT.breathing, text: MSG.breathing, wait: NEXT_ANSWER_WAIT }, 'ask_taste_smell');
-  yesNo(weekly, { key: 'taste_smell', result: RESULT.tasteSmell, text: MSG.tasteSmell, wait: NEXT_ANSWER_WAIT }, 'ask_anxious');
-  phqItem(weekly, { key: 'anxious', result: RESULT.anxious, text: MSG.anxious, wait: NEXT_ANSWER_WAIT }, 'ask_worry');
-  phqItem(weekly, { key: 'worry', result: RESULT.worry, text: MSG.worry, wait: NEXT_ANSWER_WAIT }, 'ask_interest');
-  phqItem(weekly, { key: 'interest', result: RESULT.interest, text: MSG.interest, wait: NEXT_ANSWER_WAIT }, 'ask_down');
-  phqItem(weekly, { key: 'down', result: RESULT.down, text: MSG.down, wait: NEXT_ANSWER_WAIT }, 'ask_counsellor');
-  yesNo(weekly, { key: 'counsellor', result: RESULT.counsellor, text: MSG.counsellor, wait: NEXT_ANSWER_WAIT }, 'close');
-
-  const anySymptom = [RESULT.fever, RESULT.cough, RESULT.breathing, RESULT.tasteSmell]
-    .map((result) => `results.${result}.category = "${CATEGORY.yes}"`).join(', ');
-
-  const weeklyFlow = weekly
-    // answered, partly answered or missed: every run ends here and posts exactly one record
-    .actions('close', [setRunResult(RESULT.closed, 'yes')], { next: 'post' })
-    .callWebhook('post', {
-      ...weeklyCheckPost.webhook(),
-      resultName: 'cht_record',
-      // a failed post is not retried by RapidPro; `cht-rapidpro sync` rebuilds it from the run
-      routes: { Success: 'answered', Failure: 'answered' },
-    })
-    .split('answered', {
-      operand: `@results.${RESULT.fever}.category`,
-      cases: [{ test: hasOnlyText(CATEGORY.noResponse), category: 'Missed' }],
-      other: 'Answered',
-      routes: { Answered: 'symptoms' },
-    })
-    .split('symptoms', {
-      operand: `@(or(${anySymptom}))`,
-      cases: [{ test: hasOnlyText('true'), category: 'Symptoms' }],
-      other: 'None',
-      routes: { Symptoms: 'isolation', None: 'wants_counsellor' },
-    })
-    .send('isolation', MSG.isolation, { next: 'wants_counsellor' })
-    .split('wants_counsellor', {
-      operand: `@results.${RESULT.counsellor}.category`,
-      cases: [{ test: hasOnlyText(CATEGORY.yes), category: 'Counsellor' }],
-      other: 'No Counsellor',
-      routes: { Counsellor: 'counsellor_coming', 'No Counsellor': 'thanks' },
-    })
-    .send('counsellor_coming', MSG.counsellorComing)
-    .send('thanks', MSG.thanks);
-
-  const weeklyCampaign = new CampaignBuilder({ key: 'chw-wellbeing-weekly', name: CAMPAIGN_NAME, group })
-    .repeat({ flow: weeklyFlow, relativeTo: fields.firstCheck, every: 'week', times: 52, deliveryHour: 9, startMode: 'S' });
-
-  return { fields, group, enrolmentFlow, weeklyFlow, weeklyCampaign };
-}
+export const rapidpro: RapidProApp = {
+  file: 'chw-wellbeing.json',
+  flows: [enrolmentFlow, weeklyFlow],
+  campaigns: [weeklyCampaign],
+  fields: Object.values(FIELD),
+  groups: [group],
+};

@@ -1,12 +1,12 @@
 import { expect } from 'chai';
 import { isRelevant, mapDocumentToPayload } from '../../../src/cht/outbound-eval';
-import { generateContext } from '../../../src/project/generate';
-import { chwWellbeing, WELLBEING_PUSH } from '../../../src/workflows/chw-wellbeing';
-import { wellbeingFlows } from '../../../src/workflows/chw-wellbeing/flows';
-import { ReportDoc, useHarness, validationMessages } from '../../support/harness';
+import { startPush } from '../../../src/workflows/chw-wellbeing';
+import { enrolmentFlow } from '../../../src/workflows/chw-wellbeing/flows';
+import { ReportDoc, pushConfig, useHarness, validationMessages } from '../../support/harness';
 import { asSupervisor, CHW, enrol, SUPERVISOR } from './helpers';
 
-const push = chwWellbeing.pushes(generateContext())[WELLBEING_PUSH];
+const WELLBEING_PUSH = startPush.name;
+const push = pushConfig(WELLBEING_PUSH);
 
 describe('chw-wellbeing forms and outbound push (harness)', () => {
   const harness = useHarness();
@@ -63,7 +63,7 @@ describe('chw-wellbeing forms and outbound push (harness)', () => {
       const report = hydrated(await enrol(harness, { language: 'sw', day: 'wednesday' }));
       expect(isRelevant(push, report)).to.equal(true);
       expect(mapDocumentToPayload(report, push, WELLBEING_PUSH)).to.deep.equal({
-        flow: wellbeingFlows().enrolmentFlow.uuid,
+        flow: enrolmentFlow.uuid,
         urns: ['tel:+254700000002'],
         restart_participants: true,
         params: {

@@ -6,8 +6,9 @@
 import { expect } from 'chai';
 import { createRecordDoc } from '../../../src/cht/records';
 import { RunLike } from '../../../src/integration/sources';
-import { wellbeingRecord, weeklyCheckPost } from '../../../src/workflows/chw-wellbeing/record';
-import { CATEGORY, RESULT } from '../../../src/workflows/chw-wellbeing/results';
+import { jsonFormOf } from '../../../src/integration/record-post';
+import { wellbeingRecord } from '../../../src/phone/workflows/chw-wellbeing/model';
+import { CATEGORY, RESULT, weeklyCheckPost } from '../../../src/workflows/chw-wellbeing/flows';
 import { ChtHarness, ReportDoc } from '../../support/harness';
 
 export const CHW = 'chw_user';
@@ -56,7 +57,7 @@ export function runOf(week: Week, time: number, contactId = CHW): RunLike {
 export function checkIn(harness: ChtHarness, week: Week, contactId = CHW): ReportDoc {
   const now = harness.getNow();
   const body = weeklyCheckPost.recordFromRun(runOf(week, now, contactId));
-  const doc = createRecordDoc({ [wellbeingRecord.code]: wellbeingRecord.jsonForm() }, body, { id: `rp-wellbeing-${runs}`, now });
+  const doc = createRecordDoc({ [wellbeingRecord.code]: jsonFormOf(wellbeingRecord) }, body, { id: `rp-wellbeing-${runs}`, now });
   expect(doc.errors, 'the records API would flag this record').to.deep.equal([]);
   harness.pushMockedDoc(doc);
   return doc;

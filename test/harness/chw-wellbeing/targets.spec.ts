@@ -1,5 +1,7 @@
 import { expect } from 'chai';
-import { TARGET } from '../../../src/workflows/chw-wellbeing/targets';
+import { checkedInTarget, followedUpTarget, referredTarget } from '../../../src/phone/workflows/chw-wellbeing/targets';
+
+const TARGET = { checkedIn: checkedInTarget.id, referred: referredTarget.id, followedUp: followedUpTarget.id };
 import { Target, useHarness } from '../../support/harness';
 import { asChw, asSupervisor, checkIn, CHW, enrol, MISSED, WELL } from './helpers';
 

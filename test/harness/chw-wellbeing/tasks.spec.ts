@@ -1,10 +1,9 @@
 import { expect } from 'chai';
-import { TASK } from '../../../src/workflows/chw-wellbeing/tasks';
+import { missedTask, psychosocialTask, symptomaticTask } from '../../../src/phone/workflows/chw-wellbeing/tasks';
 import { TaskDoc, useHarness } from '../../support/harness';
 import { asChw, asSupervisor, checkIn, CHW, enrol, MISSED, WELL } from './helpers';
 
 const names = (tasks: TaskDoc[]): string[] => tasks.map((task) => task.emission.title).sort();
-const title = (name: string): string => `task.${name}.title`;
 
 describe('chw-wellbeing tasks (harness)', () => {
   const harness = useHarness();
@@ -29,7 +28,7 @@ describe('chw-wellbeing tasks (harness)', () => {
     for (const [name, week, expected] of cases) {
       it(`${expected ? 'raises' : 'does not raise'} the task for ${name}`, async () => {
         checkIn(harness, week);
-        const tasks = await harness.getTasks({ title: title(TASK.psychosocial) });
+        const tasks = await harness.getTasks({ title: psychosocialTask.title });
         expect(tasks).to.have.length(expected ? 1 : 0);
         if (expected) expect(tasks[0].emission.priority).to.equal('high');
       });
@@ -38,24 +37,24 @@ describe('chw-wellbeing tasks (harness)', () => {
 
   it('psychosocial: appears, is resolved by the real follow-up form with the reason passed in, and disappears', async () => {
     checkIn(harness, { ...WELL, interest: 2, down: 2, counsellor: 'Yes' });
-    const [task] = await harness.getTasks({ title: title(TASK.psychosocial) });
+    const [task] = await harness.getTasks({ title: psychosocialTask.title });
     expect(task.emission.actions[0].content).to.include({ reason: 'psychosocial' });
 
     const result = await harness.loadAction(task, ['yes', ['listened', 'referred_counsellor'], 'referred']);
     expect(result.errors).to.deep.equal([]);
     expect(result.report?.fields).to.nested.include({ 'inputs.reason': 'psychosocial', 'follow_up.check_reason': 'psychosocial', patient_id: CHW });
-    expect(await harness.getTasks({ title: title(TASK.psychosocial) })).to.be.empty;
-    expect(await harness.countTaskDocsByState({ title: title(TASK.psychosocial) })).to.include({ Completed: 1 });
+    expect(await harness.getTasks({ title: psychosocialTask.title })).to.be.empty;
+    expect(await harness.countTaskDocsByState({ title: psychosocialTask.title })).to.include({ Completed: 1 });
   });
 
   it('symptomatic: appears on any symptom, is resolved by its own follow-up, not by a psychosocial one', async () => {
     checkIn(harness, { ...WELL, cough: 'Yes', anxious: 3, worry: 3 });
-    expect(names(await harness.getTasks())).to.deep.equal([title(TASK.psychosocial), title(TASK.symptomatic)]);
+    expect(names(await harness.getTasks())).to.deep.equal([psychosocialTask.title, symptomaticTask.title]);
 
-    const [psychosocial] = await harness.getTasks({ title: title(TASK.psychosocial) });
+    const [psychosocial] = await harness.getTasks({ title: psychosocialTask.title });
     await harness.loadAction(psychosocial, ['yes', ['listened'], 'ongoing']);
     const [symptomatic] = await harness.getTasks();
-    expect(symptomatic.emission.title).to.equal(title(TASK.symptomatic));
+    expect(symptomatic.emission.title).to.equal(symptomaticTask.title);
     expect(symptomatic.emission.actions[0].content).to.include({ reason: 'symptomatic' });
 
     const result = await harness.loadAction(symptomatic, ['yes', ['advised_isolation', 'referred_testing'], 'pending', 'ongoing']);
@@ -69,7 +68,7 @@ describe('chw-wellbeing tasks (harness)', () => {
     expect(await harness.getTasks()).to.be.empty;
     await harness.flush(7);
     checkIn(harness, MISSED);
-    const [task] = await harness.getTasks({ title: title(TASK.missed) });
+    const [task] = await harness.getTasks({ title: missedTask.title });
     expect(task.emission.actions[0].content).to.include({ reason: 'missed' });
 
     const result = await harness.loadAction(task, ['yes', 'no_credit', 'resolved']);
@@ -82,7 +81,7 @@ describe('chw-wellbeing tasks (harness)', () => {
     expect(await harness.getTasks()).to.be.empty;
     await harness.flush(7);
     checkIn(harness, MISSED);
-    expect(await harness.getTasks({ title: title(TASK.missed) })).to.have.length(1);
+    expect(await harness.getTasks({ title: missedTask.title })).to.have.length(1);
   });
 
   it('missed check-ins: an answered week in between restarts the count, and answering again clears the task', async () => {
@@ -94,7 +93,7 @@ describe('chw-wellbeing tasks (harness)', () => {
     expect(await harness.getTasks()).to.be.empty;
     await harness.flush(7);
     checkIn(harness, MISSED);
-    expect(await harness.getTasks({ title: title(TASK.missed) })).to.have.length(1);
+    expect(await harness.getTasks({ title: missedTask.title })).to.have.length(1);
     await harness.flush(7);
     checkIn(harness, WELL);
     expect(await harness.getTasks()).to.be.empty;
@@ -112,7 +111,7 @@ describe('chw-wellbeing tasks (harness)', () => {
     });
 
     it('the supervisor sees the tasks', async () => {
-      expect(names(await harness.getTasks())).to.deep.equal([title(TASK.psychosocial), title(TASK.symptomatic)]);
+      expect(names(await harness.getTasks())).to.deep.equal([psychosocialTask.title, symptomaticTask.title]);
     });
 
     it('a CHW user sees none', async () => {

@@ -1,11 +1,13 @@
 import { expect } from 'chai';
 import { isRelevant, mapDocumentToPayload } from '../../../src/cht/outbound-eval';
-import { generateContext } from '../../../src/project/generate';
-import { contactTracing, contactTracingFlows, START_PUSH, STOP_PUSH } from '../../../src/workflows/contact-tracing';
-import { ChtHarness, ContactDoc, ReportDoc, useHarness } from '../../support/harness';
+import { startPush, stopPush } from '../../../src/workflows/contact-tracing';
+import { enrolmentFlow, stopFlow } from '../../../src/workflows/contact-tracing/flows';
+import { ChtHarness, ContactDoc, ReportDoc, pushConfig, useHarness } from '../../support/harness';
 import { enrolmentPages, submitted } from './scenario';
 
-const pushes = contactTracing.pushes(generateContext());
+const START_PUSH = startPush.name;
+const STOP_PUSH = stopPush.name;
+const pushes = { [START_PUSH]: pushConfig(START_PUSH), [STOP_PUSH]: pushConfig(STOP_PUSH) };
 
 /** The doc as `mark_for_outbound` sees it: CHT hydrates `contact` (the submitting CHW) with its lineage. */
 function hydrated(harness: ChtHarness, report: ReportDoc): ReportDoc {
@@ -27,7 +29,7 @@ describe('contact tracing: outbound pushes', () => {
     const push = pushes[START_PUSH];
     expect(isRelevant(push, doc)).to.equal(true);
     expect(mapDocumentToPayload(doc, push, START_PUSH)).to.deep.equal({
-      flow: contactTracingFlows().enrolment.uuid,
+      flow: enrolmentFlow.uuid,
       urns: ['tel:+254712345678'],
       restart_participants: true,
       params: {
@@ -73,7 +75,7 @@ describe('contact tracing: outbound pushes', () => {
     const end = hydrated(harness, submitted(await harness.fillForm('quarantine_end_check', ['yes', 'no', 'withdrew', 'no_more_sms'])));
     expect(isRelevant(pushes[STOP_PUSH], end)).to.equal(true);
     expect(mapDocumentToPayload(end, pushes[STOP_PUSH], STOP_PUSH)).to.deep.equal({
-      flow: contactTracingFlows().stop.uuid,
+      flow: stopFlow.uuid,
       urns: ['tel:+254712345678'],
       restart_participants: true,
       params: { outcome: 'withdrew' },

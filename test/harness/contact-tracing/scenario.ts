@@ -5,13 +5,13 @@
  */
 import { createRecordDoc } from '../../../src/cht/records';
 import { RunLike } from '../../../src/integration/sources';
-import { jsonForms } from '../../../src/project/generate';
-import { checkinPost, contactTracing } from '../../../src/workflows/contact-tracing';
-import { CATEGORY, RESULT } from '../../../src/workflows/contact-tracing/names';
+import { jsonFormOf } from '../../../src/integration/record-post';
+import { symptomsRecord } from '../../../src/phone/workflows/contact-tracing/model';
+import { CATEGORY, RESULT, checkinPost } from '../../../src/workflows/contact-tracing/flows';
 import { ChtHarness, FillResult, PageAnswers, ReportDoc, TaskDoc } from '../../support/harness';
 
 export const TRACED = 'traced_contact';
-const FORMS = jsonForms([contactTracing]);
+const FORMS = { [symptomsRecord.code]: jsonFormOf(symptomsRecord) };
 
 export interface EnrolOptions {
   exposure?: string;

@@ -4,7 +4,7 @@ import { enrol, receiveCheckin, submitted } from './scenario';
 
 const field = (summary: ContactSummary, label: string): unknown => summary.fields.find((f) => f.label === label)?.value;
 const cardField = (summary: ContactSummary, label: string): unknown =>
-  summary.cards.find((card) => card.label === 'contact_tracing.summary.card')?.fields.find((f) => f.label === label)?.value;
+  summary.cards.find((card) => card.label === 'contact.profile.contact-tracing.card')?.fields.find((f) => f.label === label)?.value;
 
 describe('contact tracing: contact summary', () => {
   const harness = useHarness();
@@ -15,7 +15,7 @@ describe('contact tracing: contact summary', () => {
 
   it('shows nothing for a contact who was never enrolled', async () => {
     const summary = await harness.getContactSummary();
-    expect(field(summary, 'contact_tracing.summary.status')).to.equal(undefined);
+    expect(field(summary, 'contact.profile.contact-tracing.status')).to.equal(undefined);
     expect(summary.context).to.deep.include({ ct_enrolled: false });
   });
 
@@ -25,13 +25,13 @@ describe('contact tracing: contact summary', () => {
     const record = receiveCheckin(harness, enrollment, { day: 3, fever: 'yes' });
 
     const summary = await harness.getContactSummary();
-    expect(field(summary, 'contact_tracing.summary.status')).to.equal('contact_tracing.status.in_quarantine');
-    expect(field(summary, 'contact_tracing.summary.day')).to.equal('3 / 14');
-    expect(cardField(summary, 'contact_tracing.summary.start')).to.equal('2026-03-10');
-    expect(cardField(summary, 'contact_tracing.summary.last_day')).to.equal('2026-03-23');
-    expect(cardField(summary, 'contact_tracing.summary.sms')).to.equal('contact_tracing.yes');
-    expect(cardField(summary, 'contact_tracing.summary.last_checkin')).to.equal(record.reported_date);
-    expect(cardField(summary, 'contact_tracing.summary.last_answer')).to.equal('contact_tracing.answer.symptomatic');
+    expect(field(summary, 'contact.profile.contact-tracing.status')).to.equal('contact.profile.contact-tracing.status.in_quarantine');
+    expect(field(summary, 'contact.profile.contact-tracing.day')).to.equal('3 / 14');
+    expect(cardField(summary, 'contact.profile.contact-tracing.start')).to.equal('2026-03-10');
+    expect(cardField(summary, 'contact.profile.contact-tracing.last-day')).to.equal('2026-03-23');
+    expect(cardField(summary, 'contact.profile.contact-tracing.sms')).to.equal('contact.profile.contact-tracing.yes');
+    expect(cardField(summary, 'contact.profile.contact-tracing.last-checkin')).to.equal(record.reported_date);
+    expect(cardField(summary, 'contact.profile.contact-tracing.last-answer')).to.equal('contact.profile.contact-tracing.answer.symptomatic');
     expect(summary.context).to.deep.include({
       ct_enrolled: true,
       ct_in_quarantine: true,
@@ -44,7 +44,7 @@ describe('contact tracing: contact summary', () => {
 
     await harness.flush(1);
     receiveCheckin(harness, enrollment, { day: 4, fever: 'none' });
-    expect(cardField(await harness.getContactSummary(), 'contact_tracing.summary.last_answer')).to.equal('contact_tracing.answer.unanswered');
+    expect(cardField(await harness.getContactSummary(), 'contact.profile.contact-tracing.last-answer')).to.equal('contact.profile.contact-tracing.answer.unanswered');
   });
 
   it('shows a withdrawal and stops offering the SMS phone', async () => {
@@ -52,8 +52,8 @@ describe('contact tracing: contact summary', () => {
     await harness.flush(2);
     submitted(await harness.fillForm('quarantine_end_check', ['yes', 'no', 'withdrew', 'no_more_sms']));
     const summary = await harness.getContactSummary();
-    expect(field(summary, 'contact_tracing.summary.status')).to.equal('contact_tracing.status.withdrew');
-    expect(field(summary, 'contact_tracing.summary.day')).to.equal(undefined);
+    expect(field(summary, 'contact.profile.contact-tracing.status')).to.equal('contact.profile.contact-tracing.status.withdrew');
+    expect(field(summary, 'contact.profile.contact-tracing.day')).to.equal(undefined);
     expect(summary.context).to.deep.include({ ct_in_quarantine: false, ct_sms_phone: '' });
   });
 
@@ -61,6 +61,6 @@ describe('contact tracing: contact summary', () => {
     await enrol(harness, { length: 7 });
     await harness.setNow('2026-03-17T10:00:00');
     const summary = await harness.getContactSummary();
-    expect(field(summary, 'contact_tracing.summary.status')).to.equal('contact_tracing.status.awaiting_end_check');
+    expect(field(summary, 'contact.profile.contact-tracing.status')).to.equal('contact.profile.contact-tracing.status.awaiting_end_check');
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { answeredTarget, completedTarget, followedUpTarget, monitoredTarget } from '../../../src/workflows/contact-tracing';
+import { answeredTarget, completedTarget, followedUpTarget, monitoredTarget } from '../../../src/phone/workflows/contact-tracing/targets';
 import { ContactDoc, Target, useHarness } from '../../support/harness';
 import { enrol, receiveCheckin, submitted } from './scenario';
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { endOfQuarantineTask, symptomaticTask, unreachableTask } from '../../../src/workflows/contact-tracing';
+import { endOfQuarantineTask, symptomaticTask, unreachableTask } from '../../../src/phone/workflows/contact-tracing/tasks';
 import { useHarness } from '../../support/harness';
 import { enrol, receiveCheckin, submitted, tasksTitled } from './scenario';
 

@@ -6,8 +6,10 @@
 import { expect } from 'chai';
 import { createRecordDoc } from '../../../src/cht/records';
 import { RunLike } from '../../../src/integration/sources';
-import { ANC_MODULE } from '../../../src/workflows/remote-training/anc-module';
-import { answerPosts, completePost, trainingRecord } from '../../../src/workflows/remote-training/record';
+import { jsonFormOf } from '../../../src/integration/record-post';
+import { AncQuestionId, trainingRecord } from '../../../src/phone/workflows/remote-training/model';
+import { answerPosts, completePost } from '../../../src/workflows/remote-training/flows';
+import { ANC_MODULE } from '../../../src/workflows/remote-training/messages';
 import { ChtHarness, FillResult, ReportDoc } from '../../support/harness';
 
 export const CHW = 'chw_user';
@@ -67,7 +69,7 @@ function run(harness: ChtHarness, values: Record<string, { value: string; catego
 
 function store(harness: ChtHarness, body: unknown): ReportDoc {
   sequence += 1;
-  const doc = createRecordDoc({ [trainingRecord.code]: trainingRecord.jsonForm() }, body, { id: `rp-training-${sequence}`, now: harness.getNow() });
+  const doc = createRecordDoc({ [trainingRecord.code]: jsonFormOf(trainingRecord) }, body, { id: `rp-training-${sequence}`, now: harness.getNow() });
   expect(doc.errors, JSON.stringify(doc.errors)).to.be.empty;
   harness.pushMockedDoc(doc);
   return doc;
@@ -75,7 +77,7 @@ function store(harness: ChtHarness, body: unknown): ReportDoc {
 
 /** The CHW answers a question (category A, B, C or Unclear); the flow's webhook posts it. */
 export function answer(harness: ChtHarness, questionId: string, category: string, chwId = CHW): ReportDoc {
-  const post = answerPosts.get(questionId);
+  const post = answerPosts.get(questionId as AncQuestionId);
   if (!post) throw new Error(`no question ${questionId}`);
   return store(harness, post.recordFromRun(run(harness, { [questionId]: { value: category.toLowerCase(), category } }, chwId)));
 }

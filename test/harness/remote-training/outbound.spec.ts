@@ -1,8 +1,10 @@
 import { expect } from 'chai';
 import { isRelevant, mapDocumentToPayload } from '../../../src/cht/outbound-eval';
-import { outboundPushes } from '../../../src/project/generate';
-import { trainingFlow } from '../../../src/workflows/remote-training/flow';
-import { TRAINING_PUSH } from '../../../src/workflows/remote-training/results';
+import { startPush } from '../../../src/workflows/remote-training';
+import { trainingFlow } from '../../../src/workflows/remote-training/flows';
+import { pushConfig } from '../../support/harness';
+
+const TRAINING_PUSH = startPush.name;
 import { ChtHarness, ReportDoc, useHarness } from '../../support/harness';
 import { asSupervisor, CHW, CHW_PHONE, enrolOk, setPreferredLanguage } from './helpers';
 
@@ -18,7 +20,7 @@ function hydrated(harness: ChtHarness, report: ReportDoc): ReportDoc {
 
 describe('remote training: outbound push', () => {
   const harness = useHarness();
-  const push = outboundPushes()[TRAINING_PUSH];
+  const push = pushConfig(TRAINING_PUSH);
   beforeEach(async () => {
     asSupervisor(harness);
     await harness.setNow('2025-03-03T09:00:00');

@@ -22,7 +22,7 @@ describe('remote training: contact summary', () => {
     answer(harness, 'anc_q1', rightAnswer('anc_q1'));
     answer(harness, 'anc_q2', 'A');
     const summary = await harness.getContactSummary(CHW);
-    expect(field(summary, 'module')).to.equal('remote-training.module.anc');
+    expect(field(summary, 'module')).to.equal('contact.profile.remote-training.module.anc');
     expect(field(summary, 'status')).to.equal('contact.profile.remote-training.status.in-progress');
     expect(field(summary, 'answered')).to.equal('2 / 7');
     expect(field(summary, 'score')).to.equal(undefined);

@@ -1,5 +1,8 @@
 import { expect } from 'chai';
-import { TARGET } from '../../../src/workflows/remote-training/targets';
+import { completedTarget, correctTarget, enrolledTarget, followedUpTarget } from '../../../src/phone/workflows/remote-training/targets';
+
+const TARGET = { enrolled: enrolledTarget.id, completed: completedTarget.id, correct: correctTarget.id, followedUp: followedUpTarget.id };
+import { wrongAnswerTask } from '../../../src/phone/workflows/remote-training/tasks';
 import { ChtHarness, TargetValue, useHarness } from '../../support/harness';
 import { answer, asSupervisor, CHW, complete, enrolOk, rightAnswer } from './helpers';
 
@@ -30,7 +33,7 @@ describe('remote training: targets', () => {
     expect(v[TARGET.followedUp]).to.include({ pass: 0, total: 1 });
 
     const [task] = (await harness.getTasks({ user: 'supervisor_user', userRoles: ['chw_supervisor'], subject: CHW }))
-      .filter((t) => t.emission.title === 'task.remote-training.wrong-answer');
+      .filter((t) => t.emission.title === wrongAnswerTask.title);
     const followUp = await harness.loadAction(task, ['in_person', 'yes', 'yes', 'no_action', '']);
     expect(followUp.errors, JSON.stringify(followUp.errors)).to.be.empty;
     complete(harness, 2);

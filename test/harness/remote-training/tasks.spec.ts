@@ -1,10 +1,10 @@
 import { expect } from 'chai';
-import { TASK } from '../../../src/workflows/remote-training/tasks';
+import { notCompletedTask, wrongAnswerTask } from '../../../src/phone/workflows/remote-training/tasks';
 import { ChtHarness, TaskDoc, useHarness } from '../../support/harness';
 import { answer, asChw, asSupervisor, CHW, complete, enrolOk, rightAnswer } from './helpers';
 
-const wrongAnswerTasks = (tasks: TaskDoc[]): TaskDoc[] => tasks.filter((task) => task.emission.title === 'task.remote-training.wrong-answer');
-const notCompletedTasks = (tasks: TaskDoc[]): TaskDoc[] => tasks.filter((task) => task.emission.title === 'task.remote-training.not-completed');
+const wrongAnswerTasks = (tasks: TaskDoc[]): TaskDoc[] => tasks.filter((task) => task.emission.title === wrongAnswerTask.title);
+const notCompletedTasks = (tasks: TaskDoc[]): TaskDoc[] => tasks.filter((task) => task.emission.title === notCompletedTask.title);
 
 async function supervisorTasks(harness: ChtHarness): Promise<TaskDoc[]> {
   return harness.getTasks({ user: 'supervisor_user', userRoles: ['chw_supervisor'], subject: CHW });
@@ -17,7 +17,7 @@ describe('remote training: supervisor tasks', () => {
     await harness.setNow('2025-03-03T09:00:00');
   });
 
-  describe(TASK.wrongAnswer, () => {
+  describe(wrongAnswerTask.name, () => {
     it('appears for a wrong answer, passes topic, question and answer to the form, and resolves when the supervisor coached the CHW', async () => {
       await enrolOk(harness);
       await harness.flush({ hours: 2 });
@@ -71,7 +71,7 @@ describe('remote training: supervisor tasks', () => {
     });
   });
 
-  describe(TASK.notCompleted, () => {
+  describe(notCompletedTask.name, () => {
     it('appears 7 days after enrolment when the CHW has not finished, and resolves with the follow-up', async () => {
       await enrolOk(harness);
       answer(harness, 'anc_q1', rightAnswer('anc_q1'));

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import { makeCaseload, freshContainers } from '../../../src/bench/caseload';
-import { compareEmissions, diff } from '../../../src/bench/compare';
-import { fresh } from '../../../src/bench/rules-runner';
-import { median, table } from '../../../src/bench/stats';
+import { makeCaseload, freshContainers } from '../../../bench/caseload';
+import { compareEmissions, diff } from '../../../bench/compare';
+import { fresh } from '../../../bench/rules-runner';
+import { median, table } from '../../../bench/stats';
 
 describe('bench helpers', () => {
   it('median of odd and even counts, unsorted input', () => {

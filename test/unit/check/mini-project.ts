@@ -1,23 +1,25 @@
 /**
  * A small, clean project built at test time: two XLSForms generated with SheetJS, one workflow
- * built with the toolkit (push, response form, flow, task, target), translations, base settings
- * and the generated files. Each spec breaks one thing in a copy and runs `runCheck` on it.
+ * built with the toolkit (push, record form, flow, task, target, profile), base settings and the
+ * generated files (translations included). Each spec breaks one thing in a copy and runs `runCheck` on it.
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as XLSX from 'xlsx';
-import { appForm } from '../../../src/cht/app-form';
-import { TargetDefinition } from '../../../src/cht/targets';
-import { TaskDefinition } from '../../../src/cht/tasks';
+import { appForm } from '../../../src/phone/kit/app-form';
+import { workflowSummary } from '../../../src/phone/kit/contact-summary';
+import { recordForm } from '../../../src/phone/kit/record';
+import { defineRules } from '../../../src/phone/kit/rules';
+import { recordCountTarget } from '../../../src/phone/kit/target-builders';
+import { recordTask } from '../../../src/phone/kit/task-builders';
 import { flowStartPush } from '../../../src/integration/flow-start';
-import { responseForm } from '../../../src/integration/response-form';
+import { RecordPost, recordPost } from '../../../src/integration/record-post';
 import { resultText } from '../../../src/integration/sources';
-import { writeGeneratedFiles } from '../../../src/project/generate';
-import { exportOf } from '../../../src/rapidpro/export';
+import { writeGeneratedFiles } from '../../../src/project/synth';
 import { setRunResult } from '../../../src/rapidpro/flow/actions';
 import { FlowBuilder } from '../../../src/rapidpro/flow/builder';
-import { Workflow } from '../../../src/workflows/workflow';
+import { Workflow, defineWorkflow } from '../../../src/workflows/workflow';
 
 type Row = Record<string, string>;
 
@@ -93,61 +95,73 @@ export interface DemoOptions {
   actionForm?: string;
   /** Extra paths the workflow declares it reads from demo_enrollment. */
   extraPaths?: string[];
-  /** Rewrites the webhook body the flow sends. */
-  flowBody?: (body: string) => string;
-  /** The translation key of the task title. */
-  taskTitle?: string;
+  /** A webhook to CHT's records API written by hand instead of from the record's post. */
+  handWrittenWebhook?: boolean;
+  /** The post leaves out the optional `note`. */
+  withoutNote?: boolean;
 }
 
-/** A workflow built with the toolkit: push → flow → webhook → RP_DEMO record → task, target. */
-export function demoWorkflow(options: DemoOptions = {}): Workflow {
+/** What a demo workflow is made of, for specs that reach into it. */
+export interface Demo {
+  workflow: Workflow;
+  post: RecordPost;
+  flow: FlowBuilder;
+}
+
+/** A workflow built with the toolkit: push → flow → webhook → RP_DEMO record → task, target, profile. */
+export function demo(options: DemoOptions = {}): Demo {
   const enrollment = appForm('demo_enrollment', ['enrollment.start_date', 'enrollment.consent', 'enrollment.phone', 'inputs.contact._id', ...(options.extraPaths ?? [])]);
-  const record = responseForm({
-    code: 'RP_DEMO',
-    fields: { answer: { type: 'string', required: true }, note: { type: 'string' } },
+  const followUp = appForm(options.actionForm ?? 'demo_follow_up', ['inputs.source_id', 'reached'] as const);
+  const record = recordForm('RP_DEMO', { answer: { type: 'string', required: true }, note: { type: 'string' } });
+  const post = recordPost(record, {
+    presentWhen: 'answer',
+    subject: resultText('cht_id'),
+    values: options.withoutNote ? { answer: resultText('answer') } : { answer: resultText('answer'), note: resultText('note') },
   });
-  const post = record.post({ presentWhen: 'answer', subject: resultText('cht_id'), values: { answer: resultText('answer'), note: resultText('note') } });
   const flow = new FlowBuilder({ name: 'Demo check', key: 'demo-check', language: 'eng' })
-    .actions('results', [setRunResult('cht_id', '@trigger.params.cht_id'), setRunResult('answer', 'yes'), setRunResult('note', 'none')], { next: 'post' })
-    .callWebhook('post', { ...post.webhook(), body: (options.flowBody ?? ((body) => body))(post.body()), resultName: 'cht_record' });
-  const task: TaskDefinition = {
-    name: 'demo_follow_up',
-    title: options.taskTitle ?? 'task.demo_follow_up.title',
-    appliesTo: 'reports',
-    appliesToType: ['RP_DEMO'],
-    events: [{ days: 0, start: 0, end: 3 }],
-    actions: [{ form: options.actionForm ?? 'demo_follow_up' }],
-  };
-  const target: TargetDefinition = { id: 'demo-enrolled', type: 'count', goal: -1, appliesTo: 'reports', translation_key: 'target.demo.enrolled' };
-  return {
+    .actions('results', [setRunResult('cht_id', '@trigger.params.cht_id'), setRunResult('answer', 'yes'), setRunResult('note', 'none')], { next: 'post' });
+  if (options.handWrittenWebhook) flow.callWebhook('post', { ...post.webhook(), resultName: 'cht_record' });
+  else flow.callWebhook('post', { source: post, resultName: 'cht_record' });
+  const rules = defineRules({
     id: 'demo',
+    tasks: [recordTask({ name: 'demo-follow-up', record, when: () => true, actionForm: followUp, window: { start: 0, end: 3 } })],
+    targets: [recordCountTarget({ id: 'demo-answers', record })],
+    records: [record],
+    summary: workflowSummary('demo', ['status'], () => ({})),
+  });
+  const workflow = defineWorkflow({
+    id: rules.id,
     title: 'Demo',
+    rules,
     appForms: [enrollment],
-    responseForms: [record],
-    pushes: (context) => ({
-      rapidpro_demo_start: flowStartPush({
-        name: 'rapidpro_demo_start',
-        form: enrollment,
-        flow: { name: 'Demo check', uuid: context.flowUuid('Demo check', flow.uuid) },
-        phone: { field: 'enrollment.phone' },
-        consent: { field: 'enrollment.consent', value: 'yes' },
-        params: { cht_id: { field: 'inputs.contact._id' }, start_date: { field: 'enrollment.start_date' } },
-        rapidproUrl: context.rapidproUrl,
-        credentialKey: 'rapidpro_token',
-      }),
-    }),
-    rapidpro: () => ({ file: 'demo.json', flowNames: ['Demo check'], content: exportOf([flow]) }),
-    tasks: [task],
-    targets: [target],
-    translationKeys: ['demo.summary.status'],
-  };
+    pushes: [flowStartPush({
+      name: 'rapidpro_demo_start',
+      form: enrollment,
+      flow,
+      phone: { field: 'enrollment.phone' },
+      consent: { field: 'enrollment.consent', value: 'yes' },
+      params: { cht_id: { field: 'inputs.contact._id' }, start_date: { field: 'enrollment.start_date' } },
+    })],
+    rapidpro: { file: 'demo.json', flows: [flow] },
+    translations: {
+      'task.demo-follow-up.title': { en: 'Follow up', fr: 'Suivi', sw: 'Ufuatiliaji' },
+      'target.demo-answers.title': { en: 'Answers', fr: 'Réponses', sw: 'Majibu' },
+      'contact.profile.demo.status': { en: 'Status', fr: 'Statut', sw: 'Hali' },
+      'form.rp_demo.title': { en: 'Demo answer', fr: 'Réponse démo', sw: 'Jibu la majaribio' },
+      'report.rp_demo.patient_id': { en: 'Person', fr: 'Personne', sw: 'Mtu' },
+      'report.rp_demo.rp_event_id': { en: 'Run', fr: 'Session', sw: 'Kipindi' },
+      'report.rp_demo.answer': { en: 'Answer', fr: 'Réponse', sw: 'Jibu' },
+      'report.rp_demo.note': { en: 'Note', fr: 'Note', sw: 'Maelezo' },
+    },
+    scenario: { title: 'Demo', start: '2026-01-01T08:00:00', enrol: { form: enrollment, by: { user: 'chw_user', roles: ['chw'], label: 'CHW' }, subject: 'c', answers: [] }, days: [], viewers: [] },
+  });
+  return { workflow: workflow as Workflow, post: post as RecordPost, flow };
 }
 
-const TRANSLATIONS: Record<'en' | 'fr' | 'sw', Record<string, string>> = {
-  en: { status: 'Status', task: 'Follow up', target: 'Enrolled', title: 'Demo answer', person: 'Person', people: 'People', chw: 'CHW' },
-  fr: { status: 'Statut', task: 'Suivi', target: 'Inscrits', title: 'Réponse démo', person: 'Personne', people: 'Personnes', chw: 'ASC' },
-  sw: { status: 'Hali', task: 'Ufuatiliaji', target: 'Waliosajiliwa', title: 'Jibu la majaribio', person: 'Mtu', people: 'Watu', chw: 'CHW' },
-};
+/** The demo workflow alone. */
+export function demoWorkflow(options: DemoOptions = {}): Workflow {
+  return demo(options).workflow;
+}
 
 /** Writes the clean mini project to a new temp dir and returns its path. */
 export function miniProject(workflow: Workflow = demoWorkflow()): string {
@@ -161,20 +175,6 @@ export function miniProject(workflow: Workflow = demoWorkflow()): string {
     roles: { chw: { name: 'usertype.chw', offline: true } },
     outbound: {},
   }, null, 2));
-  fs.mkdirSync(path.join(dir, 'translations'));
-  for (const [language, t] of Object.entries(TRANSLATIONS)) {
-    fs.writeFileSync(path.join(dir, `translations/messages-${language}.properties`), [
-      `demo.summary.status = ${t.status}`,
-      `task.demo_follow_up.title = ${t.task}`,
-      `target.demo.enrolled = ${t.target}`,
-      `form.rp_demo.title = ${t.title}`,
-      ...['patient_id', 'rp_event_id', 'answer', 'note'].map((field) => `report.rp_demo.${field} = ${field}`),
-      `contact.type.person = ${t.person}`,
-      `contact.type.person.plural = ${t.people}`,
-      `usertype.chw = ${t.chw}`,
-      '',
-    ].join('\n'));
-  }
   writeGeneratedFiles(dir, { workflows: [workflow] });
   return dir;
 }

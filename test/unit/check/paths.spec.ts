@@ -22,7 +22,7 @@ describe('check: field paths and forms read by pushes, tasks and summaries', () 
       if (row) row.name = 'start_dt';
     });
     expect(check(dir, { workflows: [workflow] }).errors).to.deep.equal([
-      'forms/app/demo_enrollment.xlsx:survey row 10: field "enrollment.start_date" read by workflow demo and push rapidpro_demo_start does not exist — did you mean "enrollment.start_dt"? Rename it back or update src/workflows/demo.ts',
+      'forms/app/demo_enrollment.xlsx:survey row 10: field "enrollment.start_date" read by workflow demo and push rapidpro_demo_start does not exist — did you mean "enrollment.start_dt"? Rename it back or update src/phone/workflows/demo/model.ts and src/workflows/demo/index.ts',
     ]);
   });
 
@@ -34,7 +34,7 @@ describe('check: field paths and forms read by pushes, tasks and summaries', () 
       if (row) row.name = 'sms_consent';
     });
     expect(check(dir, { workflows: [workflow], only: ['paths'] }).errors).to.deep.equal([
-      'forms/app/demo_enrollment.xlsx:survey row 11: field "enrollment.consent" read by workflow demo and push rapidpro_demo_start does not exist — did you mean "enrollment.sms_consent"? Rename it back or update src/workflows/demo.ts',
+      'forms/app/demo_enrollment.xlsx:survey row 11: field "enrollment.consent" read by workflow demo and push rapidpro_demo_start does not exist — did you mean "enrollment.sms_consent"? Rename it back or update src/phone/workflows/demo/model.ts and src/workflows/demo/index.ts',
     ]);
   });
 
@@ -42,7 +42,7 @@ describe('check: field paths and forms read by pushes, tasks and summaries', () 
     const workflow = demoWorkflow({ extraPaths: ['visit.day_of_visit'] });
     dir = miniProject(workflow);
     expect(check(dir, { workflows: [workflow] }).errors).to.deep.equal([
-      'forms/app/demo_enrollment.xlsx:survey: field "visit.day_of_visit" read by workflow demo does not exist — add it to the form or update src/workflows/demo.ts',
+      'forms/app/demo_enrollment.xlsx:survey: field "visit.day_of_visit" read by workflow demo does not exist — add it to the form or update src/phone/workflows/demo/model.ts',
     ]);
   });
 
@@ -50,7 +50,7 @@ describe('check: field paths and forms read by pushes, tasks and summaries', () 
     const workflow = demoWorkflow({ actionForm: 'demo_folow_up' });
     dir = miniProject(workflow);
     expect(check(dir, { workflows: [workflow], only: ['paths'] }).errors).to.deep.equal([
-      'src/workflows/demo.ts:task demo_follow_up: action form "demo_folow_up" does not exist in forms/app/ — did you mean "demo_follow_up"? Rename it back or fix the form id',
+      'src/phone/workflows/demo/tasks.ts:task demo-follow-up: action form "demo_folow_up" does not exist in forms/app/ — did you mean "demo_follow_up"? Rename it back or fix the form id',
     ]);
   });
 
@@ -60,7 +60,7 @@ describe('check: field paths and forms read by pushes, tasks and summaries', () 
     fs.rmSync(path.join(dir, 'forms/app/demo_follow_up.xlsx'));
     fs.rmSync(path.join(dir, 'forms/app/demo_follow_up.xml'));
     expect(check(dir, { workflows: [workflow] }).errors).to.deep.equal([
-      'src/workflows/demo.ts:task demo_follow_up: action form "demo_follow_up" does not exist in forms/app/ — add forms/app/demo_follow_up.xlsx or fix the form id',
+      'src/phone/workflows/demo/tasks.ts:task demo-follow-up: action form "demo_follow_up" does not exist in forms/app/ — add forms/app/demo_follow_up.xlsx or fix the form id',
     ]);
   });
 
@@ -70,8 +70,8 @@ describe('check: field paths and forms read by pushes, tasks and summaries', () 
     fs.rmSync(path.join(dir, 'forms/app/demo_enrollment.xlsx'));
     fs.rmSync(path.join(dir, 'forms/app/demo_enrollment.xml'));
     expect(check(dir, { workflows: [workflow], only: ['paths'] }).errors).to.deep.equal([
-      'src/workflows/demo.ts:workflow demo: app form "demo_enrollment" does not exist in forms/app/ — add forms/app/demo_enrollment.xlsx or fix the form id',
-      'src/workflows/demo.ts:push rapidpro_demo_start: form "demo_enrollment" does not exist in forms/app/ — add forms/app/demo_enrollment.xlsx or fix the form id',
+      'src/phone/workflows/demo/model.ts:workflow demo: app form "demo_enrollment" does not exist in forms/app/ — add forms/app/demo_enrollment.xlsx or fix the form id',
+      'src/workflows/demo/index.ts:push rapidpro_demo_start: form "demo_enrollment" does not exist in forms/app/ — add forms/app/demo_enrollment.xlsx or fix the form id',
     ]);
   });
 });

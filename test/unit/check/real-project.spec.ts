@@ -6,8 +6,6 @@ import { expect } from 'chai';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { fieldReferences, pushedForm } from '../../../src/check/rules/form-paths';
-import { generateContext } from '../../../src/project/generate';
 import { workflows } from '../../../src/workflows';
 import { editXlsx, removeProject } from './mini-project';
 import { check } from './helpers';
@@ -26,10 +24,9 @@ function copyProject(): string {
 /** The first push of a registered workflow that reads a form field, with that form and field. */
 function pushReadingAField(): { push: string; form: string; field: string } | undefined {
   for (const workflow of workflows) {
-    for (const [push, config] of Object.entries(workflow.pushes(generateContext()))) {
-      const form = pushedForm(config);
-      const field = fieldReferences(config).find((ref) => !ref.startsWith('inputs.'));
-      if (form && field) return { push, form, field };
+    for (const push of workflow.pushes) {
+      const field = push.fieldPaths().find((ref) => !ref.startsWith('inputs.'));
+      if (field) return { push: push.name, form: push.form.id, field };
     }
   }
   return undefined;
@@ -63,6 +60,6 @@ describe('check on a copy of the real project', () => {
     });
     const errors = check(dir, { only: ['paths'] }).errors;
     const renamed = [...target.field.split('.').slice(0, -1), `${leaf}_x`].join('.');
-    expect(errors.join('\n')).to.match(new RegExp(`^forms/app/${target.form}\\.xlsx:survey row \\d+: field "${target.field.replace(/\./g, '\\.')}" read by [^\\n]*push ${target.push}[^\\n]* does not exist — did you mean "${renamed.replace(/\./g, '\\.')}"\\? Rename it back or update src/workflows/`, 'm'));
+    expect(errors.join('\n')).to.match(new RegExp(`^forms/app/${target.form}\\.xlsx:survey row \\d+: field "${target.field.replace(/\./g, '\\.')}" read by [^\\n]*push ${target.push}[^\\n]* does not exist — did you mean "${renamed.replace(/\./g, '\\.')}"\\? Rename it back or update src/`, 'm'));
   });
 });

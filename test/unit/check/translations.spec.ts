@@ -12,32 +12,43 @@ describe('check: translations and XLSForm labels in en, fr and sw', () => {
   it('reports a key missing from one language, naming who uses it', () => {
     dir = miniProject(workflow);
     const file = path.join(dir, 'translations/messages-fr.properties');
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^task\.demo_follow_up\.title = .*\n/m, ''));
-    expect(check(dir, { workflows: [workflow] }).errors).to.deep.equal([
-      'translations/messages-fr.properties: missing translation "task.demo_follow_up.title" (used by task demo_follow_up) — add "task.demo_follow_up.title = …"',
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^task\.demo-follow-up\.title = .*\n/m, ''));
+    expect(check(dir, { workflows: [workflow], only: ['translations'] }).errors).to.deep.equal([
+      'translations/messages-fr.properties: missing translation "task.demo-follow-up.title" (used by workflow demo) — add "task.demo-follow-up.title = …"',
     ]);
   });
 
-  it('reports a misspelt task title in every language with the closest key', () => {
-    const misspelt = demoWorkflow({ taskTitle: 'task.demo_folow_up.title' });
-    dir = miniProject(misspelt);
-    expect(check(dir, { workflows: [misspelt], only: ['translations'] }).errors).to.deep.equal(['en', 'fr', 'sw'].map((language) =>
-      `translations/messages-${language}.properties: missing translation "task.demo_folow_up.title" (used by task demo_follow_up) — did you mean "task.demo_follow_up.title"? Fix the key or add "task.demo_folow_up.title = …"`));
+  it('reports a key misspelt by hand in a translations file, with the closest key', () => {
+    dir = miniProject(workflow);
+    const file = path.join(dir, 'translations/messages-sw.properties');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^task\.demo-follow-up\.title = /m, 'task.demo-folow-up.title = '));
+    expect(check(dir, { workflows: [workflow], only: ['translations'] }).errors).to.deep.equal([
+      'translations/messages-sw.properties: missing translation "task.demo-follow-up.title" (used by workflow demo) — did you mean "task.demo-folow-up.title"? Fix the key or add "task.demo-follow-up.title = …"',
+    ]);
+  });
+
+  it('reports a key the toolkit\'s profile uses when it is missing', () => {
+    dir = miniProject(workflow);
+    const file = path.join(dir, 'translations/messages-en.properties');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^contact\.role\.chw = .*\n/m, ''));
+    expect(check(dir, { workflows: [workflow], only: ['translations'] }).errors).to.deep.equal([
+      'translations/messages-en.properties: missing translation "contact.role.chw" (used by the contact summary (src/phone/kit/contact-summary.ts)) — did you mean "contact.role.other"? Fix the key or add "contact.role.chw = …"',
+    ]);
   });
 
   it('reports base_settings role and contact type keys, JSON form labels and an empty value', () => {
     dir = miniProject(workflow);
     const settings = path.join(dir, 'app_settings/base_settings.json');
     const base = JSON.parse(fs.readFileSync(settings, 'utf8')) as { roles: Record<string, { name: string }> };
-    base.roles.chw_supervisor = { name: 'usertype.chw-supervisor' };
+    base.roles.district_manager = { name: 'usertype.district-manager' };
     fs.writeFileSync(settings, JSON.stringify(base));
     const sw = path.join(dir, 'translations/messages-sw.properties');
     fs.writeFileSync(sw, fs.readFileSync(sw, 'utf8').replace(/^report\.rp_demo\.answer = .*$/m, 'report.rp_demo.answer ='));
     expect(check(dir, { workflows: [workflow], only: ['translations'] }).errors).to.deep.equal([
-      'translations/messages-en.properties: missing translation "usertype.chw-supervisor" (used by role chw_supervisor (app_settings/base_settings.json)) — add "usertype.chw-supervisor = …"',
-      'translations/messages-fr.properties: missing translation "usertype.chw-supervisor" (used by role chw_supervisor (app_settings/base_settings.json)) — add "usertype.chw-supervisor = …"',
-      'translations/messages-sw.properties: empty translation "report.rp_demo.answer" (used by JSON form RP_DEMO field answer) — add "report.rp_demo.answer = …"',
-      'translations/messages-sw.properties: missing translation "usertype.chw-supervisor" (used by role chw_supervisor (app_settings/base_settings.json)) — add "usertype.chw-supervisor = …"',
+      'translations/messages-en.properties: missing translation "usertype.district-manager" (used by role district_manager (app_settings/base_settings.json)) — add "usertype.district-manager = …"',
+      'translations/messages-fr.properties: missing translation "usertype.district-manager" (used by role district_manager (app_settings/base_settings.json)) — add "usertype.district-manager = …"',
+      'translations/messages-sw.properties: empty translation "report.rp_demo.answer" (used by workflow demo) — add "report.rp_demo.answer = …"',
+      'translations/messages-sw.properties: missing translation "usertype.district-manager" (used by role district_manager (app_settings/base_settings.json)) — add "usertype.district-manager = …"',
     ]);
   });
 
@@ -45,7 +56,7 @@ describe('check: translations and XLSForm labels in en, fr and sw', () => {
     dir = miniProject(workflow);
     fs.rmSync(path.join(dir, 'translations/messages-sw.properties'));
     expect(check(dir, { workflows: [workflow], only: ['translations'] }).errors).to.deep.equal([
-      'translations/messages-sw.properties: the sw translations file is missing — create it with the 11 keys the app uses',
+      'translations/messages-sw.properties: the sw translations file is missing — create it with the 18 keys the app uses',
     ]);
   });
 

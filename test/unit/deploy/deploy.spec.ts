@@ -6,7 +6,7 @@ import { ChtClient, chtConnection, chtUrlWithCredentials } from '../../../src/ch
 import { CommandIO, UsageError } from '../../../src/cli/command';
 import { createDeployCommand } from '../../../src/cli/commands/deploy';
 import { CHT_CONF_ACTIONS, ChtConfInvocation, DeployError, DeployOptions, DeployedFlow, deploy } from '../../../src/deploy';
-import { GenerateOptions } from '../../../src/project/generate';
+import { SynthOptions as GenerateOptions } from '../../../src/project/synth';
 import { RapidProClient } from '../../../src/rapidpro/client';
 import { FakeCht } from '../../support/servers/fake-cht';
 import { FakeRapidPro } from '../../support/servers/fake-rapidpro';

@@ -1,22 +1,26 @@
 import { expect } from 'chai';
-import { appForm } from '../../../src/cht/app-form';
+import { appForm } from '../../../src/phone/kit/app-form';
 import { isRelevant, mapDocumentToPayload } from '../../../src/cht/outbound-eval';
-import { flowStartPush } from '../../../src/integration/flow-start';
+import { PushContext, flowStartPush } from '../../../src/integration/flow-start';
+import { FlowBuilder } from '../../../src/rapidpro/flow/builder';
 
 const enrolment = appForm('demo_enrollment', ['patient_id', 'consent', 'phone', 'start_date', 'language'] as const);
 const options = {
   name: 'rapidpro_demo_start',
   form: enrolment,
-  flow: { name: 'Demo', uuid: '11111111-2222-4333-8444-555555555555' },
+  flow: new FlowBuilder({ name: 'Demo', key: 'demo', language: 'eng' }).send('hello', 'Hello'),
   phone: { field: 'phone' as const },
   consent: { field: 'consent' as const, value: 'yes' },
   params: {
     cht_contact_id: { field: 'patient_id' as const },
     start_date: { field: 'start_date' as const },
-    chw_phone: { doc: 'contact.phone', optional: true },
+    chw_phone: { doc: 'contact.phone' as const, optional: true },
   },
+};
+const context: PushContext = {
   rapidproUrl: 'https://rapidpro.example.org',
   credentialKey: 'rapidpro:api',
+  flowUuid: (flow) => (flow === options.flow ? '11111111-2222-4333-8444-555555555555' : 'unknown'),
 };
 
 const doc = (fields: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
@@ -29,7 +33,7 @@ const doc = (fields: Record<string, unknown>, extra: Record<string, unknown> = {
 });
 
 describe('flowStartPush', () => {
-  const push = flowStartPush(options);
+  const push = flowStartPush(options).synth(context);
 
   it('posts to flow_starts.json with header auth through a credential key', () => {
     expect(push.destination).to.deep.equal({
@@ -73,5 +77,12 @@ describe('flowStartPush', () => {
     expect(() => flowStartPush({ ...options, params: { today: { expr: 'new Date().toISOString()' } } })).to.throw(/clock, randomness or _rev/);
     expect(() => flowStartPush({ ...options, params: { rev: { expr: 'doc._rev' } } })).to.throw(/_rev/);
     expect(() => flowStartPush({ ...options, params: { 'Bad-Key': { field: 'phone' } } })).to.throw(/lower_snake_case/);
+    // @ts-expect-error `_rev` changes with every revision: not a deterministic doc path
+    flowStartPush({ ...options, params: { rev: { doc: '_rev' } } });
+  });
+
+  it('lists the form paths it reads, including those inside expressions', () => {
+    const withExpr = flowStartPush({ ...options, params: { ...options.params, lang: { expr: "doc.fields.language.trim() || 'en'" } } });
+    expect(withExpr.fieldPaths().sort()).to.deep.equal(['consent', 'language', 'patient_id', 'phone', 'start_date']);
   });
 });

@@ -1,12 +1,15 @@
 import { expect } from 'chai';
 import { createRecordDoc } from '../../../../src/cht/records';
 import { ScriptedReply, SimulationResult, simulateFlow } from '../../../../src/rapidpro/simulator';
-import { chwWellbeing } from '../../../../src/workflows/chw-wellbeing';
-import { wellbeingExport } from '../../../../src/workflows/chw-wellbeing/flows';
-import { wellbeingRecord } from '../../../../src/workflows/chw-wellbeing/record';
-import { ENROLMENT_FLOW_NAME, FIELD, GROUP_NAME, WEEKLY_FLOW_NAME } from '../../../../src/workflows/chw-wellbeing/results';
+import { jsonFormOf } from '../../../../src/integration/record-post';
+import { wellbeingRecord } from '../../../../src/phone/workflows/chw-wellbeing/model';
+import { synthesize } from '../../../../src/project/synth';
+import { workflow } from '../../../../src/workflows/chw-wellbeing';
+import { FIELD, enrolmentFlow, group, weeklyFlow } from '../../../../src/workflows/chw-wellbeing/flows';
 
-const exported = wellbeingExport();
+const exported = synthesize({ workflows: [workflow] }).exports[0].content;
+const ENROLMENT_FLOW_NAME = enrolmentFlow.options.name;
+const WEEKLY_FLOW_NAME = weeklyFlow.options.name;
 const globals = { cht_url: 'https://cht.example.org', cht_auth: 'Basic abc' };
 const TIMEOUT: ScriptedReply = { timeout: true };
 
@@ -31,9 +34,8 @@ function body(result: SimulationResult): Record<string, unknown> {
 describe('chw-wellbeing RapidPro flows (simulated)', () => {
   it('exports both flows, the weekly campaign, the fields and the group', () => {
     expect(exported.flows.map((flow) => flow.name)).to.deep.equal([ENROLMENT_FLOW_NAME, WEEKLY_FLOW_NAME]);
-    expect(chwWellbeing.rapidpro().flowNames).to.deep.equal([ENROLMENT_FLOW_NAME, WEEKLY_FLOW_NAME]);
     const [campaign] = exported.campaigns;
-    expect(campaign.group.name).to.equal(GROUP_NAME);
+    expect(campaign.group.name).to.equal(group.name);
     expect(campaign.events).to.have.length(52);
     expect(campaign.events.map((event) => event.offset)).to.deep.equal([...Array(52).keys()]);
     expect(campaign.events[0]).to.include({ unit: 'W', delivery_hour: 9, start_mode: 'S' });
@@ -48,7 +50,7 @@ describe('chw-wellbeing RapidPro flows (simulated)', () => {
     });
     expect(result.errors).to.deep.equal([]);
     expect(result.contactLanguage).to.equal('swa');
-    expect(result.groups).to.deep.equal([GROUP_NAME]);
+    expect(result.groups).to.deep.equal([group.name]);
     expect(result.contactFields).to.include({
       cht_contact_id: 'chw-1', wellbeing_enrollment_id: 'enrol-1', supervisor_phone: '+254700000001',
     });
@@ -69,7 +71,7 @@ describe('chw-wellbeing RapidPro flows (simulated)', () => {
       phq_anxious: 1, phq_worry: 2, phq_interest: 0, phq_down: 3,
       wants_counsellor: true,
     });
-    const doc = createRecordDoc({ RP_WELLBEING: wellbeingRecord.jsonForm() }, posted, { id: 'r', now: 0 });
+    const doc = createRecordDoc({ RP_WELLBEING: jsonFormOf(wellbeingRecord) }, posted, { id: 'r', now: 0 });
     expect(doc.errors).to.deep.equal([]);
     // isolation advice for the cough, then the counsellor message
     expect(result.messages[result.messages.length - 2].text).to.contain('stay at home');

@@ -1,16 +1,18 @@
 import { expect } from 'chai';
 import { createRecordDoc } from '../../../../src/cht/records';
 import { RunLike } from '../../../../src/integration/sources';
-import { wellbeingRecord, weeklyCheckPost } from '../../../../src/workflows/chw-wellbeing/record';
+import { jsonFormOf } from '../../../../src/integration/record-post';
+import { wellbeingRecord } from '../../../../src/phone/workflows/chw-wellbeing/model';
+import { weeklyCheckPost } from '../../../../src/workflows/chw-wellbeing/flows';
 
-const forms = { RP_WELLBEING: wellbeingRecord.jsonForm() };
+const forms = { RP_WELLBEING: jsonFormOf(wellbeingRecord) };
 const value = (value: string | number | null, category: string | null) => ({ value, category, time: '2026-11-20T09:30:00.000Z' });
 
 describe('chw-wellbeing RP_WELLBEING record', () => {
   it('holds scores and flags only: no free-text field besides the ids', () => {
-    const strings = Object.entries(wellbeingRecord.jsonForm().fields).filter(([, field]) => field.type === 'string').map(([name]) => name);
+    const strings = Object.entries(jsonFormOf(wellbeingRecord).fields).filter(([, field]) => field.type === 'string').map(([name]) => name);
     expect(strings).to.deep.equal(['patient_id', 'rp_event_id']);
-    expect(wellbeingRecord.jsonForm().fields).to.have.keys(
+    expect(jsonFormOf(wellbeingRecord).fields).to.have.keys(
       'patient_id', 'rp_event_id', 'answered', 'fever', 'cough', 'difficulty_breathing', 'loss_taste_smell',
       'phq_anxious', 'phq_worry', 'phq_interest', 'phq_down', 'wants_counsellor',
     );

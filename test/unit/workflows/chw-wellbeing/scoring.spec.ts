@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { ReportDoc } from '../../../../src/cht/docs';
-import { screen, subscale, validItem } from '../../../../src/workflows/chw-wellbeing/scoring';
+import { ReportDoc } from '../../../../src/phone/kit/docs';
+import { screen, subscale, validItem } from '../../../../src/phone/workflows/chw-wellbeing/state';
 
 const record = (fields: Record<string, unknown>): ReportDoc => ({
   _id: 'r1', form: 'RP_WELLBEING', reported_date: 0,

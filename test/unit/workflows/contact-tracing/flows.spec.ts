@@ -1,13 +1,19 @@
 import { expect } from 'chai';
 import { Action, FlowDefinition, RapidProExport } from '../../../../src/rapidpro/flow/types';
-import { generateContext } from '../../../../src/project/generate';
+import { synthesize } from '../../../../src/project/synth';
 import { validateExport } from '../../../../src/rapidpro/validate';
-import { contactTracing, contactTracingFlows, START_PUSH, STOP_PUSH } from '../../../../src/workflows/contact-tracing';
-import { FIELD } from '../../../../src/workflows/contact-tracing/fields';
-import { FLOW_NAME, MAX_QUARANTINE_DAYS, PARAM, QUARANTINE_GROUP_NAME } from '../../../../src/workflows/contact-tracing/names';
+import { MAX_QUARANTINE_DAYS } from '../../../../src/phone/workflows/contact-tracing/model';
+import { startPush, stopPush, workflow } from '../../../../src/workflows/contact-tracing';
+import { FIELD, PARAM, checkinFlow, enrolmentFlow, group as QUARANTINE_GROUP, stopFlow } from '../../../../src/workflows/contact-tracing/flows';
 
-const exported = contactTracing.rapidpro().content as RapidProExport;
-const QUARANTINE_GROUP = contactTracingFlows().group;
+const assembly = synthesize({ workflows: [workflow] });
+const exported: RapidProExport = assembly.exports[0].content;
+const pushConfig = (name: string) => {
+  const push = assembly.pushes.find((candidate) => candidate.name === name);
+  if (!push) throw new Error(`no push ${name}`);
+  return push.config;
+};
+const FLOW_NAME = { enrolment: enrolmentFlow.options.name, checkin: checkinFlow.options.name, stop: stopFlow.options.name };
 const flow = (name: string): FlowDefinition => {
   const found = exported.flows.find((candidate) => candidate.name === name);
   if (!found) throw new Error(`no flow ${name}`);
@@ -19,15 +25,14 @@ describe('contact tracing: RapidPro export', () => {
   it('is a valid export with the three flows, the campaign, the fields and the group', () => {
     expect(validateExport(exported)).to.deep.equal([]);
     expect(exported.flows.map((f) => f.name)).to.deep.equal([FLOW_NAME.enrolment, FLOW_NAME.checkin, FLOW_NAME.stop]);
-    expect(contactTracing.rapidpro().flowNames).to.deep.equal(exported.flows.map((f) => f.name));
     expect(exported.fields.map((f) => f.key).sort()).to.deep.equal(Object.values(FIELD).map((f) => f.key).sort());
     expect(exported.groups).to.deep.equal([QUARANTINE_GROUP]);
-    expect(QUARANTINE_GROUP.name).to.equal(QUARANTINE_GROUP_NAME);
+    expect(QUARANTINE_GROUP.name).to.equal('Quarantine');
   });
 
   it('enrolment saves every push param into a contact field, sets the language and joins the group', () => {
     const enrolment = actions(flow(FLOW_NAME.enrolment));
-    const push = contactTracing.pushes(generateContext())[START_PUSH];
+    const push = pushConfig(startPush.name);
     const params = Object.keys(push.mapping).filter((key) => key.startsWith('params.')).map((key) => key.slice('params.'.length));
     expect(params.sort()).to.deep.equal(['cht_contact_id', 'chw_phone', 'enrollment_id', 'language', 'quarantine_length', 'quarantine_start']);
     const text = JSON.stringify(enrolment);
@@ -76,12 +81,16 @@ describe('contact tracing: RapidPro export', () => {
     for (const name of [FLOW_NAME.stop, FLOW_NAME.checkin]) {
       expect(actions(flow(name)).some((a) => a.type === 'remove_contact_groups'), name).to.equal(true);
     }
-    const stop = contactTracing.pushes(generateContext())[STOP_PUSH];
+    const stop = pushConfig(stopPush.name);
     expect(Object.keys(stop.mapping)).to.include(`params.${PARAM.outcome}`);
   });
 
   it('starts the flows deploy resolved in the target workspace', () => {
-    const pushes = contactTracing.pushes(generateContext({ flowUuids: { [FLOW_NAME.enrolment]: '11111111-1111-4111-8111-111111111111' } }));
-    expect(pushes[START_PUSH].mapping.flow).to.deep.equal({ expr: "'11111111-1111-4111-8111-111111111111'" });
+    const resolved = synthesize({ workflows: [workflow], flowUuids: { [FLOW_NAME.enrolment]: '11111111-1111-4111-8111-111111111111' } });
+    const push = resolved.pushes.find((candidate) => candidate.name === startPush.name);
+    expect(push?.config.mapping.flow).to.deep.equal({ expr: "'11111111-1111-4111-8111-111111111111'" });
+    expect(push?.flow).to.include({ name: FLOW_NAME.enrolment, uuid: '11111111-1111-4111-8111-111111111111', exportedUuid: enrolmentFlow.uuid });
+    // the export keeps its own UUIDs: only the pushes point at the workspace's flows
+    expect(resolved.exports[0].content.flows[0].uuid).to.equal(enrolmentFlow.uuid);
   });
 });

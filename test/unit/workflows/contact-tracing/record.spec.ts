@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import { createRecordDoc } from '../../../../src/cht/records';
 import { RunLike } from '../../../../src/integration/sources';
-import { jsonForms } from '../../../../src/project/generate';
-import { checkinPost, contactTracing, contactTracingFlows } from '../../../../src/workflows/contact-tracing';
-import { CATEGORY, RESULT } from '../../../../src/workflows/contact-tracing/names';
+import { synthesize } from '../../../../src/project/synth';
+import { workflow } from '../../../../src/workflows/contact-tracing';
+import { CATEGORY, RESULT, checkinFlow, checkinPost } from '../../../../src/workflows/contact-tracing/flows';
 
 type Values = RunLike['values'];
 const at = '2026-03-12T09:30:00.000Z';
@@ -23,7 +23,7 @@ function run(answers: Values): RunLike {
   };
 }
 
-const forms = jsonForms([contactTracing]);
+const forms = synthesize({ workflows: [workflow] }).jsonForms;
 const record = (answers: Values) => {
   const body = checkinPost.recordFromRun(run(answers));
   expect(body, 'the run reached the post').to.not.equal(undefined);
@@ -70,7 +70,7 @@ describe('contact tracing: RP_SYMPTOMS record', () => {
   });
 
   it('sends only run results the check-in flow saves, and every JSON form field', () => {
-    const flow = contactTracingFlows().checkin.toDefinition();
+    const flow = checkinFlow.toDefinition();
     const saved = new Set<string>();
     for (const node of flow.nodes) {
       if (node.router?.result_name) saved.add(node.router.result_name);

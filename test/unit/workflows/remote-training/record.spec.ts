@@ -1,8 +1,13 @@
 import { expect } from 'chai';
 import { createRecordDoc } from '../../../../src/cht/records';
 import { RunLike } from '../../../../src/integration/sources';
-import { ANC_MODULE } from '../../../../src/workflows/remote-training/anc-module';
-import { answerPosts, completePost, isCorrect, isWrongAnswer, trainingRecord } from '../../../../src/workflows/remote-training/record';
+import { RecordPost, jsonFormOf } from '../../../../src/integration/record-post';
+import { isCorrect, isWrongAnswer, trainingRecord } from '../../../../src/phone/workflows/remote-training/model';
+
+import { answerPosts, completePost, trainingFlow } from '../../../../src/workflows/remote-training/flows';
+
+const flowPosts = trainingFlow.webhookSources().filter((source): source is RecordPost => source instanceof RecordPost);
+import { ANC_MODULE } from '../../../../src/workflows/remote-training/messages';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { validateFormsSchema } = require('cht-conf/src/lib/validate-app-settings') as {
@@ -19,7 +24,7 @@ const result = (value: string | number, category: string | null = null) => ({ va
 const base = { chw_id: result('chw_user'), enrollment_id: result('enrol-1') };
 
 describe('remote training: RP_TRAINING record', () => {
-  const forms = { RP_TRAINING: trainingRecord.jsonForm() };
+  const forms = { RP_TRAINING: jsonFormOf(trainingRecord) };
 
   it('is a JSON form cht-conf accepts, with the documented fields', () => {
     expect(validateFormsSchema(forms).valid).to.equal(true);
@@ -30,7 +35,8 @@ describe('remote training: RP_TRAINING record', () => {
 
   it('declares one post per question (step = question id) and one for completion', () => {
     expect([...answerPosts.keys()]).to.deep.equal(ANC_MODULE.questions.map((q) => q.id));
-    expect(trainingRecord.posts.map((post) => post.options.step)).to.deep.equal([...ANC_MODULE.questions.map((q) => q.id), 'complete']);
+    // the flow keeps its webhook nodes' posts, in the order it calls them
+    expect(flowPosts.map((post) => post.options.step)).to.deep.equal([...ANC_MODULE.questions.map((q) => q.id), 'complete']);
   });
 
   it('turns a right, a wrong and an unclear answer into records CHT stores without errors', () => {
@@ -65,7 +71,7 @@ describe('remote training: RP_TRAINING record', () => {
   });
 
   it("has the webhook read only run results and constants, so sync rebuilds the same record", () => {
-    for (const post of trainingRecord.posts) {
+    for (const post of flowPosts) {
       const body = post.webhook().body;
       expect(body).to.not.match(/trigger\.params|contact\.fields/);
       for (const field of Object.keys(forms.RP_TRAINING.fields)) {

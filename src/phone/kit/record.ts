@@ -1,0 +1,96 @@
+/**
+ * A record form: a JSON form (`app_settings.forms.<CODE>`) whose records RapidPro posts through
+ * `POST /api/v2/records`. Declared once; the phone reads records through it with the field types
+ * it declares (`symptomsRecord.get(report, 'fever')` is `boolean | null`), and the Node side
+ * derives the JSON form, the webhooks that fill it and `sync`'s reading of runs from the same object.
+ *
+ * CHT's records API stores JSON numbers and real booleans (it converts 1/0 for boolean fields), so
+ * a value of the wrong type is read as `null`, never coerced: a stray `"true"` raises no task.
+ */
+import { ReportDoc } from './docs';
+import { Keyed } from './keys';
+
+export type RecordFieldType = 'string' | 'integer' | 'boolean' | 'date';
+
+export interface RecordFieldSpec {
+  readonly type: RecordFieldType;
+  readonly required?: boolean;
+  /** Short label for SMS-style displays (defaults to the field name). */
+  readonly tiny?: string;
+}
+
+export type RecordFields = Readonly<Record<string, RecordFieldSpec>>;
+
+/** The fields every record form has. */
+export const STANDARD_FIELDS = {
+  /** The CHT contact the record is about: links it to the contact, its tasks and its replication. */
+  patient_id: { type: 'string', required: true },
+  /** De-duplication key: the RapidPro run uuid (plus `/<step>` when a run posts several records). */
+  rp_event_id: { type: 'string', required: true },
+} as const satisfies RecordFields;
+
+export type AllFields<F extends RecordFields> = typeof STANDARD_FIELDS & F;
+
+/** The TypeScript type a stored field of `type` has. */
+export type FieldValue<T extends RecordFieldType> =
+  T extends 'boolean' ? boolean : T extends 'integer' | 'date' ? number : string;
+
+export type RecordKeys<C extends string, F extends RecordFields> =
+  | `form.${Lowercase<C>}.title`
+  | `report.${Lowercase<C>}.${Extract<keyof AllFields<F>, string>}`;
+
+const TYPE_OF: Record<RecordFieldType, 'string' | 'number' | 'boolean'> = {
+  string: 'string',
+  integer: 'number',
+  date: 'number',
+  boolean: 'boolean',
+};
+
+export class RecordForm<C extends string = string, F extends RecordFields = RecordFields> implements Keyed<RecordKeys<C, F>> {
+  declare readonly __translationKeys?: RecordKeys<C, F>;
+  readonly allFields: AllFields<F>;
+
+  constructor(readonly code: C, readonly fields: F, readonly icon: string) {
+    if (!/^[A-Z][A-Z0-9_]*$/.test(code)) {
+      throw new Error(`record form code "${code}": use UPPER_SNAKE_CASE (the records API upper-cases _meta.form)`);
+    }
+    for (const name of Object.keys(fields)) {
+      if (!/^[a-z][a-z0-9_]*$/.test(name)) {
+        throw new Error(`${code} field "${name}": use lower_snake_case (the records API lower-cases every key)`);
+      }
+      if (name in STANDARD_FIELDS) throw new Error(`${code} field "${name}" is reserved: every record form has it`);
+    }
+    this.allFields = { ...STANDARD_FIELDS, ...fields };
+  }
+
+  /** The value CHT stored for `field`, or null when it is absent or not of the declared type. */
+  get<K extends Extract<keyof AllFields<F>, string>>(report: ReportDoc, field: K): FieldValue<AllFields<F>[K]['type']> | null {
+    const value = report.fields[field];
+    const spec = this.allFields[field] as RecordFieldSpec | undefined;
+    return spec && typeof value === TYPE_OF[spec.type] ? (value as FieldValue<AllFields<F>[K]['type']>) : null;
+  }
+
+  /** The record's de-duplication key ('' when missing). */
+  eventId(report: ReportDoc): string {
+    const value = report.fields.rp_event_id;
+    return typeof value === 'string' ? value : '';
+  }
+
+  get titleKey(): `form.${Lowercase<C>}.title` {
+    return `form.${this.code.toLowerCase() as Lowercase<C>}.title`;
+  }
+
+  labelKey<K extends Extract<keyof AllFields<F>, string>>(field: K): `report.${Lowercase<C>}.${K}` {
+    return `report.${this.code.toLowerCase() as Lowercase<C>}.${field}`;
+  }
+
+  /** Every translation key the record uses: its title and a label per field. */
+  get translationKeys(): RecordKeys<C, F>[] {
+    return [this.titleKey, ...Object.keys(this.allFields).map((field) => this.labelKey(field as Extract<keyof AllFields<F>, string>))];
+  }
+}
+
+/** Declares a record form: `recordForm('RP_SYMPTOMS', { fever: { type: 'boolean' } })`. */
+export function recordForm<const C extends string, const F extends RecordFields>(code: C, fields: F, options: { icon?: string } = {}): RecordForm<C, F> {
+  return new RecordForm(code, fields, options.icon ?? 'icon-healthcare');
+}

@@ -1,0 +1,157 @@
+/**
+ * Builders for targets over RapidPro answer records and the forms that follow them up. They return
+ * plain CHT target definitions whose title is `target.<id>.title` and whose subtitle is the shared
+ * `target.period.<period>` (./keys.ts); lookups use the shared per-contact index.
+ */
+import { AppForm } from './app-form';
+import { Audience, inAudience } from './audience';
+import { ContactWithReports, ReportDoc } from './docs';
+import { Keyed, TargetPeriod, targetKey, targetPeriodKey } from './keys';
+import { RecordForm } from './record';
+import { indexOf } from './report-index';
+import { CountTarget, GroupedTarget, PercentTarget, TargetDefinition } from './targets';
+import { HOUR } from './time';
+
+/** A form whose reports a target counts: an app form or a record form. */
+export type CountedForm = AppForm | RecordForm;
+
+const formCode = (form: CountedForm): string => (form instanceof RecordForm ? form.code : form.id);
+
+/** A target definition carrying its title key in its type. */
+export type BuiltTarget<I extends string, T extends TargetDefinition = TargetDefinition> = T & Keyed<`target.${I}.title`>;
+
+interface TargetLabels<I extends string> {
+  id: I;
+  icon?: string;
+  /** The period the figure covers, shown as the subtitle. */
+  period?: TargetPeriod;
+  goal?: number;
+  audience?: Audience;
+  /** Count this period only ('reported'), or always the current state ('now'). */
+  date?: 'reported' | 'now';
+}
+
+/** Counts contacts (one instance per contact) for which `when` holds, e.g. "contacts under monitoring". */
+export function contactCountTarget<const I extends string>(options: TargetLabels<I> & {
+  contactTypes: [string, ...string[]];
+  when: (c: ContactWithReports) => boolean;
+}): BuiltTarget<I, CountTarget> {
+  return {
+    ...labels(options),
+    type: 'count',
+    goal: options.goal ?? -1,
+    appliesTo: 'contacts',
+    appliesToType: options.contactTypes,
+    appliesIf: (c) => inAudience(options.audience, c) && options.when(c),
+    idType: 'contact',
+    date: options.date ?? 'now',
+  };
+}
+
+/** Of the contacts for which `of` holds, the percentage for which `passes` holds. */
+export function contactPercentTarget<const I extends string>(options: TargetLabels<I> & {
+  contactTypes: [string, ...string[]];
+  of: (c: ContactWithReports) => boolean;
+  passes: (c: ContactWithReports) => boolean;
+}): BuiltTarget<I, PercentTarget> {
+  return {
+    ...labels(options),
+    type: 'percent',
+    goal: options.goal ?? 100,
+    appliesTo: 'contacts',
+    appliesToType: options.contactTypes,
+    appliesIf: (c) => inAudience(options.audience, c) && options.of(c),
+    passesIf: (c) => options.passes(c),
+    idType: 'contact',
+    date: options.date ?? 'now',
+  };
+}
+
+/** Counts reports of a form for which `when` holds (one instance per report). */
+export function recordCountTarget<const I extends string>(options: TargetLabels<I> & {
+  record: CountedForm;
+  when?: (report: ReportDoc, c: ContactWithReports) => boolean;
+}): BuiltTarget<I, CountTarget> {
+  return {
+    ...labels(options),
+    type: 'count',
+    goal: options.goal ?? -1,
+    appliesTo: 'reports',
+    appliesToType: [formCode(options.record)],
+    appliesIf: (c, report) => !!report && inAudience(options.audience, c) && (!options.when || options.when(report, c)),
+    idType: 'report',
+    date: options.date ?? 'reported',
+  };
+}
+
+/** Of the reports for which `of` holds, the percentage for which `passes` holds (e.g. % answered). */
+export function recordPercentTarget<const I extends string>(options: TargetLabels<I> & {
+  record: CountedForm;
+  of?: (report: ReportDoc, c: ContactWithReports) => boolean;
+  passes: (report: ReportDoc, c: ContactWithReports) => boolean;
+}): BuiltTarget<I, PercentTarget> {
+  return {
+    ...labels(options),
+    type: 'percent',
+    goal: options.goal ?? 100,
+    appliesTo: 'reports',
+    appliesToType: [formCode(options.record)],
+    appliesIf: (c, report) => !!report && inAudience(options.audience, c) && (!options.of || options.of(report, c)),
+    passesIf: (c, report) => !!report && options.passes(report, c),
+    idType: 'report',
+    date: options.date ?? 'reported',
+  };
+}
+
+/**
+ * Of the records that raise a follow-up, the percentage followed up by `actionForm` within
+ * `withinHours` (e.g. "symptomatic contacts followed up within 24 h").
+ */
+export function followUpTarget<const I extends string>(options: TargetLabels<I> & {
+  record: CountedForm;
+  when: (report: ReportDoc, c: ContactWithReports) => boolean;
+  actionForm: AppForm;
+  withinHours?: number;
+}): BuiltTarget<I, PercentTarget> {
+  const within = (options.withinHours ?? Infinity) * HOUR;
+  const form = options.actionForm.id;
+  return recordPercentTarget({
+    ...options,
+    of: options.when,
+    passes: (report, c) => !!indexOf(c).firstAfter(form, report.reported_date, undefined, report.reported_date + within),
+  });
+}
+
+/**
+ * A figure over contacts where each contact contributes its records, and a contact passes with
+ * at least `gte` passing records (CHT's `groupBy` + `passesIfGroupCount`).
+ */
+export function groupedRecordTarget<const I extends string>(options: TargetLabels<I> & {
+  record: CountedForm;
+  type: 'count' | 'percent';
+  when?: (report: ReportDoc, c: ContactWithReports) => boolean;
+  gte: number;
+}): BuiltTarget<I, GroupedTarget> {
+  return {
+    ...labels(options),
+    type: options.type,
+    goal: options.goal ?? (options.type === 'percent' ? 100 : -1),
+    appliesTo: 'reports',
+    appliesToType: [formCode(options.record)],
+    appliesIf: (c, report) => !!report && inAudience(options.audience, c) && (!options.when || options.when(report, c)),
+    groupBy: (c) => c.contact._id,
+    passesIfGroupCount: { gte: options.gte },
+    idType: 'report',
+    date: options.date ?? 'reported',
+  };
+}
+
+function labels<I extends string>(options: TargetLabels<I>): Pick<TargetDefinition, 'id' | 'icon' | 'translation_key' | 'subtitle_translation_key' | 'context'> {
+  return {
+    id: options.id,
+    icon: options.icon,
+    translation_key: targetKey(options.id),
+    subtitle_translation_key: options.period ? targetPeriodKey(options.period) : undefined,
+    context: options.audience?.context,
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * What both halves of the CHW wellbeing check read: the app forms (and the paths the code reads)
+ * and the `RP_WELLBEING` record each weekly check posts. Scores and yes/no flags only, never free
+ * text: mental-health answers are sensitive, and a number cannot leak what a CHW wrote in a reply.
+ */
+import { appForm } from '../../kit/app-form';
+import { ReportDoc } from '../../kit/docs';
+import { recordForm } from '../../kit/record';
+
+export const ID = 'chw-wellbeing';
+
+/** A supervisor enrols a CHW: consent, SMS language, confirmed E.164 phone, preferred weekday. */
+export const enrollmentForm = appForm('wellbeing_enrollment', [
+  'patient_uuid',
+  'enrollment.consent',
+  'enrollment.language',
+  'enrollment.phone',
+  'enrollment.preferred_day',
+  'enrollment.first_check',
+] as const);
+
+/** What the supervisor did. Records actions and outcomes only: no free text about the CHW. */
+export const followUpForm = appForm('wellbeing_follow_up', [
+  'inputs.source_id',
+  'inputs.reason',
+  'follow_up.check_reason',
+  'follow_up.reached',
+  'follow_up.outcome',
+] as const);
+
+/** Why a follow-up is done: passed into the form as `inputs.reason` by each task. */
+export type FollowUpReason = 'symptomatic' | 'psychosocial' | 'missed';
+
+export function followUpReason(report: ReportDoc): string {
+  return followUpForm.text(report, 'follow_up.check_reason');
+}
+
+export function hasConsent(enrollment: ReportDoc | undefined): boolean {
+  return enrollmentForm.text(enrollment, 'enrollment.consent') === 'yes';
+}
+
+/** `RP_WELLBEING`: the one record a weekly check sends back, answered, partly answered or missed. */
+export const wellbeingRecord = recordForm('RP_WELLBEING', {
+  /** False for a missed week: the first question timed out. */
+  answered: { type: 'boolean', required: true },
+  fever: { type: 'boolean' },
+  cough: { type: 'boolean' },
+  difficulty_breathing: { type: 'boolean' },
+  loss_taste_smell: { type: 'boolean' },
+  /** PHQ-4 items, 0–3; null when the question was not answered. */
+  phq_anxious: { type: 'integer' },
+  phq_worry: { type: 'integer' },
+  phq_interest: { type: 'integer' },
+  phq_down: { type: 'integer' },
+  wants_counsellor: { type: 'boolean' },
+});

@@ -1,0 +1,78 @@
+/**
+ * What both halves of contact tracing read: the app forms (and the paths the code reads from them),
+ * the `RP_SYMPTOMS` record RapidPro posts each day, and the limits both sides share.
+ */
+import { appForm } from '../../kit/app-form';
+import { recordForm } from '../../kit/record';
+
+export const ID = 'contact-tracing';
+
+/** A CHW puts a traced contact in quarantine and, with consent, starts the daily SMS. */
+export const enrollmentForm = appForm('quarantine_enrollment', [
+  'patient_id',
+  'exposure.exposure_date',
+  'quarantine.start_date',
+  'quarantine.length_days',
+  'quarantine.end_date',
+  'sms.consent',
+  'sms.language',
+  'sms.phone',
+] as const);
+
+/** Done when an SMS check-in answered "yes" to a symptom. */
+export const symptomaticFollowUpForm = appForm('symptomatic_follow_up', [
+  'inputs.source_id',
+  'inputs.fever',
+  'inputs.cough',
+  'inputs.breathing',
+  'inputs.quarantine_day',
+  'follow_up.method',
+  'follow_up.symptoms',
+  'follow_up.action',
+  'referred',
+] as const);
+
+/** Done when the contact has not answered for two days. */
+export const checkVisitForm = appForm('quarantine_check_visit', [
+  'inputs.source_id',
+  'inputs.last_heard',
+  'visit.method',
+  'visit.reached',
+  'visit.has_symptoms',
+  'visit.sms_problem',
+] as const);
+
+/**
+ * Closes a quarantine: the end-of-quarantine check on the last day, or earlier when the contact
+ * withdraws, is referred or is lost. Its `outcome` is how "a contact who withdrew" is recorded.
+ */
+export const endCheckForm = appForm('quarantine_end_check', [
+  'inputs.source_id',
+  'inputs.quarantine_start',
+  'inputs.quarantine_end',
+  'inputs.enrollment_id',
+  'end.outcome',
+  'end.symptoms_now',
+  'end.sms_phone',
+] as const);
+
+export type EndOutcome = 'completed' | 'referred' | 'withdrew' | 'lost';
+
+/** `RP_SYMPTOMS`: the one record each daily check-in sends back, answered or not. */
+export const symptomsRecord = recordForm('RP_SYMPTOMS', {
+  /** False for an unanswered day: the first question timed out. */
+  answered: { type: 'boolean', required: true },
+  /** Null when the contact did not get to (or did not answer) the question. */
+  fever: { type: 'boolean' },
+  cough: { type: 'boolean' },
+  breathing: { type: 'boolean' },
+  /** True when any answer was "yes": raises the follow-up task and the CHW's SMS alert. */
+  symptomatic: { type: 'boolean', required: true },
+  quarantine_day: { type: 'integer', required: true },
+  /** The `quarantine_enrollment` report the check-in belongs to. */
+  enrollment_id: { type: 'string', required: true },
+});
+
+export const DEFAULT_LENGTH_DAYS = 14;
+/** The longest quarantine the enrolment form accepts: the campaign schedules this many days. */
+export const MAX_QUARANTINE_DAYS = 21;

@@ -1,0 +1,56 @@
+/**
+ * A CHW's progress in the training, read once per contact through the shared report index: the
+ * latest enrolment, and the RP_TRAINING records that came after it. Tasks, targets and the
+ * contact summary all read this one object.
+ */
+import { ContactWithReports, ReportDoc } from '../../kit/docs';
+import { indexOf } from '../../kit/report-index';
+import { DEFAULT_MODULE, MODULES, ModuleId, enrollmentForm, hasConsent, isAnswer, isCompletion, isCorrect, trainingRecord } from './model';
+
+export interface TrainingProgress {
+  enrollment: ReportDoc;
+  module: ModuleId;
+  /** The CHW agreed to the SMS: the push started the flow. */
+  consented: boolean;
+  /** Distinct questions answered since the enrolment. */
+  answered: number;
+  total: number;
+  /** Distinct questions whose latest answer was right. */
+  correct: number;
+  completion?: ReportDoc;
+  /** The score the flow computed, once completed. */
+  score?: number;
+}
+
+const isModule = (value: string): value is ModuleId => Object.prototype.hasOwnProperty.call(MODULES, value);
+
+export function trainingProgress(c: ContactWithReports): TrainingProgress | undefined {
+  return indexOf(c).remember('remote-training:progress', () => {
+    const index = indexOf(c);
+    const enrollment = index.latest(enrollmentForm.id);
+    if (!enrollment) return undefined;
+    const since = enrollment.reported_date;
+    const latestAnswer = new Map<string, ReportDoc>();
+    let completion: ReportDoc | undefined;
+    for (const record of index.byForm(trainingRecord.code)) {
+      if (record.reported_date < since) continue;
+      if (isAnswer(record)) latestAnswer.set(trainingRecord.get(record, 'question_id') ?? '', record);
+      else if (isCompletion(record) && !completion) completion = record;
+    }
+    const chosen = enrollmentForm.text(enrollment, 'training.module');
+    const module = isModule(chosen) ? chosen : DEFAULT_MODULE;
+    return {
+      enrollment,
+      module,
+      consented: hasConsent(enrollment),
+      answered: latestAnswer.size,
+      total: MODULES[module].length,
+      correct: [...latestAnswer.values()].filter(isCorrect).length,
+      completion,
+      score: completion ? trainingRecord.get(completion, 'score') ?? undefined : undefined,
+    };
+  });
+}
+
+export const isEnrolled = (c: ContactWithReports): boolean => !!trainingProgress(c)?.consented;
+export const hasCompleted = (c: ContactWithReports): boolean => !!trainingProgress(c)?.completion;

@@ -1,0 +1,48 @@
+/**
+ * Supervisor dashboards: CHWs enrolled, % who completed, % of answers right, % of wrong answers
+ * followed up. Supervisor-only, so a CHW's own target page is not filled with their own quiz.
+ */
+import { contactCountTarget, contactPercentTarget, recordPercentTarget } from '../../kit/target-builders';
+import { isAnswer, isCorrect, isWrongAnswer, trainingRecord } from './model';
+import { hasCompleted, isEnrolled } from './state';
+import { SUPERVISOR_ONLY, wrongAnswerFollowUp } from './tasks';
+
+export const enrolledTarget = contactCountTarget({
+  id: 'remote-training-enrolled',
+  icon: 'icon-healthcare',
+  contactTypes: ['person'],
+  audience: SUPERVISOR_ONLY,
+  when: isEnrolled,
+});
+
+export const completedTarget = contactPercentTarget({
+  id: 'remote-training-completed',
+  icon: 'icon-healthcare',
+  goal: 80,
+  contactTypes: ['person'],
+  audience: SUPERVISOR_ONLY,
+  of: isEnrolled,
+  passes: hasCompleted,
+});
+
+export const correctTarget = recordPercentTarget({
+  id: 'remote-training-answers-correct',
+  icon: 'icon-healthcare',
+  goal: 80,
+  record: trainingRecord,
+  audience: SUPERVISOR_ONLY,
+  of: (record) => isAnswer(record),
+  passes: (record) => isCorrect(record),
+});
+
+export const followedUpTarget = recordPercentTarget({
+  id: 'remote-training-follow-ups-done',
+  icon: 'icon-healthcare',
+  goal: 100,
+  record: trainingRecord,
+  audience: SUPERVISOR_ONLY,
+  of: (record) => isWrongAnswer(record),
+  passes: (record, c) => !!wrongAnswerFollowUp(c, record),
+});
+
+export const targets = [enrolledTarget, completedTarget, correctTarget, followedUpTarget] as const;

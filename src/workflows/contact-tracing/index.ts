@@ -1,0 +1,64 @@
+/**
+ * Workflow 1 — COVID-19 contact tracing with daily RapidPro symptom checks.
+ *
+ * 1. A CHW enrols a traced contact in quarantine (`quarantine_enrollment`).
+ * 2. With SMS consent and an E.164 phone, the `rapidpro_quarantine_start` push starts RapidPro's
+ *    enrolment flow; a campaign then runs the daily check-in every morning of the quarantine.
+ * 3. Each day comes back as one `RP_SYMPTOMS` record (answered or not); a "yes" also alerts the CHW.
+ * 4. The CHW gets tasks: follow up a symptomatic contact, check on a contact silent for 2 days,
+ *    and close the quarantine on its last day (`quarantine_end_check`, which is also how an early
+ *    end — withdrawal, referral, lost — is recorded; it stops the SMS via `rapidpro_quarantine_stop`).
+ * 5. Targets and the contact summary show how monitoring goes.
+ *
+ * Forms, record and limits: src/phone/workflows/contact-tracing/model.ts; tasks, targets and the
+ * profile (what the phone runs): src/phone/workflows/contact-tracing/; flows: ./flows.ts.
+ */
+import { flowStartPush } from '../../integration/flow-start';
+import { rules } from '../../phone/workflows/contact-tracing';
+import { checkVisitForm, endCheckForm, enrollmentForm, symptomaticFollowUpForm } from '../../phone/workflows/contact-tracing/model';
+import { defineWorkflow } from '../workflow';
+import { PARAM, enrolmentFlow, rapidpro, stopFlow } from './flows';
+import { scenario } from './scenario';
+import { translations } from './translations';
+
+// ---------------------------------------------------------------- 2. starting and stopping the SMS
+
+export const startPush = flowStartPush({
+  name: 'rapidpro_quarantine_start',
+  form: enrollmentForm,
+  flow: enrolmentFlow,
+  phone: { field: 'sms.phone' },
+  consent: { field: 'sms.consent', value: 'yes' },
+  params: {
+    [PARAM.chtContactId]: { field: 'patient_id' },
+    // the report's id, set before CHT evaluates the push (deterministic: not `_rev`)
+    [PARAM.enrollmentId]: { doc: '_id' },
+    [PARAM.quarantineStart]: { field: 'quarantine.start_date' },
+    [PARAM.quarantineLength]: { field: 'quarantine.length_days' },
+    // the submitting CHW, hydrated by CHT; without a phone there is simply no SMS alert
+    [PARAM.chwPhone]: { doc: 'contact.phone', optional: true },
+    [PARAM.language]: { field: 'sms.language' },
+  },
+});
+
+/** Any end check of a contact on SMS stops the check-ins (the phone is empty otherwise: no push). */
+export const stopPush = flowStartPush({
+  name: 'rapidpro_quarantine_stop',
+  form: endCheckForm,
+  flow: stopFlow,
+  phone: { field: 'end.sms_phone' },
+  params: { [PARAM.outcome]: { field: 'end.outcome' } },
+});
+
+// ---------------------------------------------------------------- the workflow
+
+export const workflow = defineWorkflow({
+  id: rules.id,
+  title: 'COVID-19 contact tracing with daily SMS symptom checks',
+  rules,
+  appForms: [enrollmentForm, symptomaticFollowUpForm, checkVisitForm, endCheckForm],
+  pushes: [startPush, stopPush],
+  rapidpro,
+  translations,
+  scenario,
+});

@@ -1,0 +1,59 @@
+/**
+ * Workflow 2 — remote training of CHWs by SMS on antenatal care, in the CHW's language.
+ *
+ * 1. A supervisor opens `training_enrollment` on a CHW's profile: module (ANC), the language of
+ *    the messages (English, French or Swahili, pre-filled with the CHW's preferred language), the
+ *    phone number confirmed with the CHW (E.164) and the CHW's consent to receive the SMS.
+ * 2. With consent and a valid phone, outbound push `rapidpro_training_start` starts the RapidPro
+ *    flow with the CHW's contact id, the enrolment id, the module, the language (ISO 639-3) and the
+ *    supervisor's phone (and name of the CHW, for the supervisor's SMS).
+ * 3. The flow sets the contact's language, then teaches 7 short lessons (./messages.ts, WHO ANC
+ *    recommendations), each followed by a question. Replies are matched by letter, number or
+ *    answer word in any case; an unclear reply is asked again once. Each answer is posted to CHT
+ *    as an `RP_TRAINING` record (question id, topic, answer, correct), and the end as one more
+ *    record with the score; the supervisor gets an SMS with the score (./flows.ts).
+ * 4. Tasks for the supervisor only (never the CHW they are about): coach each wrong answer on its
+ *    topic, and nudge a CHW who has not finished 7 days after enrolment. `training_follow_up`
+ *    resolves each — only when the supervisor actually reached the CHW.
+ * 5. Targets for supervisors, and a training card on the CHW's profile
+ *    (src/phone/workflows/remote-training/).
+ */
+import { flowStartPush } from '../../integration/flow-start';
+import { rules } from '../../phone/workflows/remote-training';
+import { enrollmentForm, followUpForm } from '../../phone/workflows/remote-training/model';
+import { defineWorkflow } from '../workflow';
+import { PARAM, rapidpro, trainingFlow } from './flows';
+import { scenario } from './scenario';
+import { translations } from './translations';
+
+// ---------------------------------------------------------------- 2. starting the training
+
+export const startPush = flowStartPush({
+  name: 'rapidpro_training_start',
+  form: enrollmentForm,
+  flow: trainingFlow,
+  phone: { field: 'training.phone' },
+  consent: { field: 'training.consent', value: 'yes' },
+  params: {
+    [PARAM.chwId]: { field: 'patient_id' },
+    [PARAM.enrollmentId]: { doc: '_id' },
+    [PARAM.module]: { field: 'training.module' },
+    [PARAM.language]: { field: 'training.flow_language' },
+    // the submitting supervisor (CHT hydrates doc.contact); a supervisor without a phone still enrols
+    [PARAM.supervisorPhone]: { doc: 'contact.phone', optional: true },
+    [PARAM.chwName]: { field: 'patient_name', optional: true },
+  },
+});
+
+// ---------------------------------------------------------------- the workflow
+
+export const workflow = defineWorkflow({
+  id: rules.id,
+  title: 'Remote training of CHWs by SMS (antenatal care)',
+  rules,
+  appForms: [enrollmentForm, followUpForm],
+  pushes: [startPush],
+  rapidpro,
+  translations,
+  scenario,
+});
