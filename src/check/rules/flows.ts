@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import { Problem as FlowProblem, validateExport, validateExportText } from '../../rapidpro/validate';
 import { RapidProExportFile } from '../../workflows/workflow';
 import { CheckProject } from '../project';
-import { Problem, error } from '../problem';
+import { Problem, error, warning } from '../problem';
 
 export function checkFlows(project: CheckProject): Problem[] {
   const problems: Problem[] = [];
@@ -24,7 +24,9 @@ export function checkFlows(project: CheckProject): Problem[] {
       : validateExport(exported.content);
     for (const problem of found) {
       const place = problem.flow === undefined ? undefined : `flow "${problem.flow}"${problem.node === undefined ? '' : ` node ${problem.node}`}`;
-      problems.push(error(file, place, `fails validate-flows: ${problem.message}`, `fix the flow in ${project.workflowFile(workflow)} and run npm run build`));
+      const make = problem.severity === 'error' ? error : warning;
+      const what = problem.severity === 'error' ? `fails validate-flows: ${problem.message}` : `validate-flows warns: ${problem.message}`;
+      problems.push(make(file, place, what, `fix the flow in ${project.workflowFile(workflow)} and run npm run build`));
     }
   }
   return problems;
