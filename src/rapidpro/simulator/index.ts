@@ -79,7 +79,9 @@ export function simulateFlow(exported: RapidProExport | readonly FlowDefinition[
   while (replies.length > 0 && session.waitingRun()) session.resume(replies.shift() as (typeof replies)[number]);
 
   const top = session.runs[0];
+  session.flushErrors();
   return {
+    events: session.events,
     status: top.status === 'active' ? 'completed' : top.status,
     messages: session.messages,
     broadcasts: session.broadcasts,
