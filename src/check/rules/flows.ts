@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import { Problem as FlowProblem, validateExport, validateExportText } from '../../rapidpro/validate';
 import { CheckProject } from '../project';
-import { Problem, error } from '../problem';
+import { Problem, error, warning } from '../problem';
 
 export function checkFlows(project: CheckProject): Problem[] {
   const problems: Problem[] = [];
@@ -18,7 +18,9 @@ export function checkFlows(project: CheckProject): Problem[] {
     for (const problem of found) {
       const place = problem.flow === undefined ? undefined : `flow "${problem.flow}"${problem.node === undefined ? '' : ` node ${problem.node}`}`;
       const source = workflow ? `src/workflows/${workflow.id}/flows.ts` : 'src/workflows';
-      problems.push(error(exported.file, place, `fails validate-flows: ${problem.message}`, `fix the flow in ${source} and run npm run build`));
+      const make = problem.severity === 'error' ? error : warning;
+      const what = problem.severity === 'error' ? `fails validate-flows: ${problem.message}` : `validate-flows warns: ${problem.message}`;
+      problems.push(make(exported.file, place, what, `fix the flow in ${source} and run npm run build`));
     }
   }
   return problems;

@@ -15,13 +15,14 @@ function flowCount(text: string): number {
 }
 
 /**
- * `validate-flows FILE…`: checks RapidPro exports (ours or anyone's) against the flow engine's
- * structural rules. Exit 0 and "N flows valid" when every file is valid; exit 1 with one line
- * per problem otherwise; exit 2 when no file is given.
+ * `validate-flows FILE…`: checks RapidPro exports (ours or anyone's) the way RapidPro's import
+ * treats them. Prints one line per problem: errors (the import refuses the export) and warnings
+ * (it imports it but repairs, creates, drops or ignores something, `warning:` before the message).
+ * Exit 1 when there is an error; else exit 0 with "N flows valid"; exit 2 on usage errors.
  */
 export const validateFlowsCommand: Command = {
   name: 'validate-flows',
-  summary: "Validate RapidPro exports against the flow engine's rules (one line per problem).",
+  summary: "Validate RapidPro exports as RapidPro's import treats them (one line per problem; warnings don't fail).",
   usage: 'validate-flows FILE…',
   async run(args, io) {
     const options = args.filter((arg) => arg.startsWith('--'));
@@ -29,6 +30,7 @@ export const validateFlowsCommand: Command = {
     if (args.length === 0) throw new UsageError('give at least one RapidPro export file (usage: validate-flows FILE…)');
     let flows = 0;
     let problems = 0;
+    let warnings = 0;
     for (const file of args) {
       let text: string;
       try {
@@ -41,11 +43,13 @@ export const validateFlowsCommand: Command = {
       }
       const found = validateExportText(text, { file });
       for (const problem of found) io.err(formatProblem(problem));
-      problems += found.length;
+      const errors = found.filter((problem) => problem.severity === 'error').length;
+      problems += errors;
+      warnings += found.length - errors;
       flows += flowCount(text);
     }
     if (problems > 0) return 1;
-    io.out(`${flows} flow${flows === 1 ? '' : 's'} valid`);
+    io.out(`${flows} flow${flows === 1 ? '' : 's'} valid${warnings > 0 ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}`);
     return 0;
   },
 };

@@ -23,7 +23,9 @@ export function executeAction(session: Session, run: RunState, node: FlowNode, a
           if (reply === '') session.errors.push(`${where}: quick reply evaluated to empty string and will be ignored`);
           return reply !== '';
         });
-      session.messages.push({ to: session.contact.urn, text: session.text(run, text, where).value, quickReplies, language });
+      const message = { to: session.contact.urn, text: session.text(run, text, where).value, quickReplies, language };
+      session.messages.push(message);
+      session.emit({ type: 'msg_created', to: message.to, text: message.text, quick_replies: quickReplies, language });
       return;
     }
     case 'send_broadcast':
@@ -37,12 +39,17 @@ export function executeAction(session: Session, run: RunState, node: FlowNode, a
         return;
       }
       const trimmed = goTrimSpace(value);
-      session.contact.fields.set(key, trimmed === '' ? null : trimmed);
+      const newValue = trimmed === '' ? null : trimmed;
+      if ((session.contact.fields.get(key) ?? null) !== newValue) session.emit({ type: 'contact_field_changed', field: key, value: newValue });
+      session.contact.fields.set(key, newValue);
       return;
     }
     case 'set_contact_name': {
       const { value, ok } = session.text(run, action.name, where);
-      if (ok) session.contact.name = goTrimSpace(value);
+      if (!ok) return;
+      const name = goTrimSpace(value);
+      if (name !== session.contact.name) session.emit({ type: 'contact_name_changed', name });
+      session.contact.name = name;
       return;
     }
     case 'set_contact_language': {
@@ -53,25 +60,17 @@ export function executeAction(session: Session, run: RunState, node: FlowNode, a
         session.errors.push(`${where}: "${language}" is not a valid language code`);
         return;
       }
+      if (language !== session.contact.language) session.emit({ type: 'contact_language_changed', language });
       session.contact.language = language;
       return;
     }
     case 'add_contact_groups':
     case 'remove_contact_groups': {
-      if (action.type === 'remove_contact_groups' && action.all_groups) {
-        for (const group of [...session.contact.groups]) if (!session.smartGroups.has(group)) session.contact.groups.delete(group);
-        return;
-      }
-      for (const group of action.groups) {
-        const name = groupName(session, run, group, where);
-        if (name === undefined) continue;
-        if (session.smartGroups.has(name)) {
-          session.errors.push(`${where}: "${name}" is a smart group, membership follows its query`);
-          continue;
-        }
-        if (action.type === 'add_contact_groups') session.contact.groups.add(name);
-        else session.contact.groups.delete(name);
-      }
+      const before = new Set(session.contact.groups);
+      changeGroups(session, run, action, where);
+      const added = [...session.contact.groups].filter((group) => !before.has(group));
+      const removed = [...before].filter((group) => !session.contact.groups.has(group));
+      if (added.length > 0 || removed.length > 0) session.emit({ type: 'contact_groups_changed', added, removed });
       return;
     }
     case 'set_run_result': {
@@ -101,6 +100,23 @@ export function executeAction(session: Session, run: RunState, node: FlowNode, a
     }
     default:
       throw new UnsupportedExpressionError(`the action type ${(action as { type: string }).type} is not supported by the simulator`);
+  }
+}
+
+function changeGroups(session: Session, run: RunState, action: Extract<Action, { type: 'add_contact_groups' | 'remove_contact_groups' }>, where: string): void {
+  if (action.type === 'remove_contact_groups' && action.all_groups) {
+    for (const group of [...session.contact.groups]) if (!session.smartGroups.has(group)) session.contact.groups.delete(group);
+    return;
+  }
+  for (const group of action.groups ?? []) {
+    const name = groupName(session, run, group, where);
+    if (name === undefined) continue;
+    if (session.smartGroups.has(name)) {
+      session.errors.push(`${where}: "${name}" is a smart group, membership follows its query`);
+      continue;
+    }
+    if (action.type === 'add_contact_groups') session.contact.groups.add(name);
+    else session.contact.groups.delete(name);
   }
 }
 
@@ -149,6 +165,7 @@ function sendBroadcast(session: Session, run: RunState, action: Extract<Action, 
   }
   if (recipients.length === 0) return;
   session.broadcasts.push({ to: recipients, text: translations[run.flow.language], translations });
+  session.emit({ type: 'broadcast_created', to: recipients, text: translations[run.flow.language], translations });
 }
 
 function callWebhook(session: Session, run: RunState, node: FlowNode, action: Extract<Action, { type: 'call_webhook' }>, where: string): void {
@@ -166,6 +183,7 @@ function callWebhook(session: Session, run: RunState, node: FlowNode, action: Ex
   const request = { method, url, headers, body };
   const response = session.options.webhook({ ...request, headers: { ...headers } });
   session.webhooks.push({ ...request, status: response.status });
+  session.emit({ type: 'webhook_called', ...request, headers: { ...headers }, status: response.status });
 
   let json: unknown;
   let hasJson = false;

@@ -16,7 +16,7 @@
  */
 import { FieldType, FlowDefinition, RapidProExport } from '../flow/types';
 import { derivedUuid } from '../uuid';
-import { formatProblem, validateExport } from '../validate';
+import { errorsOf, formatProblem, validateExport } from '../validate';
 import { legacyIdentity } from '../validate/legacy-rules';
 import { checkZone } from './excellent/dates';
 import { fromJson } from './excellent/values';
@@ -41,7 +41,8 @@ export function simulateFlow(exported: RapidProExport | readonly FlowDefinition[
   const wrapper: RapidProExport = isFlowList(exported)
     ? { version: '13', site: '', flows: [...exported], campaigns: [], triggers: [], fields: [], groups: [] }
     : exported;
-  const problems = validateExport(wrapper);
+  // what RapidPro imports (with warnings) can be simulated; what it refuses can't
+  const problems = errorsOf(validateExport(wrapper));
   if (problems.length > 0) throw new SimulationError(`the export is not valid:\n${problems.map((p) => formatProblem(p)).join('\n')}`);
   const flows = new Map(wrapper.flows.map((flow) => [flow.uuid, flow]));
   // legacy (11.x) flows keep their name in metadata
@@ -78,7 +79,9 @@ export function simulateFlow(exported: RapidProExport | readonly FlowDefinition[
   while (replies.length > 0 && session.waitingRun()) session.resume(replies.shift() as (typeof replies)[number]);
 
   const top = session.runs[0];
+  session.flushErrors();
   return {
+    events: session.events,
     status: top.status === 'active' ? 'completed' : top.status,
     messages: session.messages,
     broadcasts: session.broadcasts,

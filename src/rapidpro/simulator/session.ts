@@ -13,7 +13,7 @@ import { evaluateTemplate, evaluateTemplateValue } from './excellent/template';
 import { isError, toText, XError, XValue } from './excellent/values';
 import { executeAction } from './actions';
 import { ContactState, InputState, RunState } from './state';
-import { PathStep, ScriptedReply, SimulatedBroadcast, SimulatedMessage, SimulatedWebhookCall, SimulateOptions } from './types';
+import { PathStep, ScriptedReply, SimulatedBroadcast, SimulatedMessage, SimulatedWebhookCall, SimulateOptions, SimulationEvent } from './types';
 
 /** goflow's default `MaxStepsPerSprint`: a sign of a loop between nodes. */
 const MAX_STEPS_PER_SPRINT = 100;
@@ -33,6 +33,8 @@ export class Session {
   readonly webhooks: SimulatedWebhookCall[] = [];
   readonly path: PathStep[] = [];
   readonly errors: string[] = [];
+  readonly events: SimulationEvent[] = [];
+  private errorsEmitted = 0;
   input: InputState | null = null;
   private pushed: { flow: FlowDefinition; terminal: boolean } | null = null;
   private inputCount = 0;
@@ -44,6 +46,34 @@ export class Session {
     readonly options: SimulateOptions,
     readonly smartGroups: ReadonlySet<string>,
   ) {}
+
+  /** Records an event, after the errors logged since the last one (so they keep their order). */
+  emit(event: SimulationEvent): void {
+    this.flushErrors();
+    this.events.push(event);
+  }
+
+  /** Records the errors logged since the last event as `error` events. */
+  flushErrors(): void {
+    while (this.errorsEmitted < this.errors.length) this.events.push({ type: 'error', text: this.errors[this.errorsEmitted++] });
+  }
+
+  /** Records how each run that stopped since the last call ended. */
+  private ended(runs: readonly RunState[], before: ReadonlyMap<RunState, string>): void {
+    // a subflow ends before the flow that entered it
+    for (const run of [...runs].reverse()) {
+      if (before.get(run) === run.status || run.status === 'active' || run.status === 'waiting') continue;
+      this.emit({ type: 'run_ended', flow: run.flow.name, status: run.status });
+    }
+  }
+
+  /** Runs `step`, then records the runs it ended. */
+  private tracked(step: () => void): void {
+    const before = new Map(this.runs.map((run) => [run, run.status as string]));
+    step();
+    this.ended(this.runs, before);
+    this.flushErrors();
+  }
 
   sessionView(): SessionView {
     return { ...this.view, contact: this.contact, input: this.input };
@@ -98,8 +128,10 @@ export class Session {
 
   /** Starts `flow` for the contact; runs until the first wait or the end. */
   start(flow: FlowDefinition): void {
-    const run = this.newRun(flow);
-    this.continueUntilWait(run, flow.nodes[0]?.uuid);
+    this.tracked(() => {
+      const run = this.newRun(flow);
+      this.continueUntilWait(run, flow.nodes[0]?.uuid);
+    });
   }
 
   /** The run waiting for the contact, if any. */
@@ -109,9 +141,14 @@ export class Session {
 
   /** Resumes the waiting run with a reply (text), a timeout, or interrupts every run. */
   resume(reply: ScriptedReply): void {
+    this.tracked(() => this.resumeWith(reply));
+  }
+
+  private resumeWith(reply: ScriptedReply): void {
     const run = this.waitingRun();
     if (!run) throw new SimulationError('no run is waiting for a reply');
     if (typeof reply !== 'string' && 'interrupt' in reply) {
+      this.emit({ type: 'run_interrupted' });
       for (const other of this.runs) if (other.isActive()) other.status = 'interrupted';
       return;
     }
@@ -123,13 +160,16 @@ export class Session {
     const router = node.router;
     if (typeof reply === 'string') {
       this.input = { uuid: derivedUuid('input', run.uuid, String(this.inputCount++)), text: reply };
+      this.emit({ type: 'msg_received', text: reply });
       run.status = 'active';
       this.continueUntilWait(run, this.pickExit(run, node, false));
     } else if ('timeout' in reply && router?.wait?.timeout) {
+      this.emit({ type: 'wait_timed_out' });
       run.status = 'active';
       this.continueUntilWait(run, this.pickExit(run, node, true));
     } else {
       // an expiry, or a timeout on a wait without one: the contact never answers and the run expires
+      this.emit({ type: 'run_expired' });
       run.status = 'expired';
       this.continueUntilWait(run, undefined);
     }
@@ -142,6 +182,7 @@ export class Session {
     const run = new RunState(uuid, flow, parent);
     if (parent) parent.child = run;
     this.runs.push(run);
+    this.emit(parent ? { type: 'run_started', flow: flow.name, parent: parent.flow.name } : { type: 'run_started', flow: flow.name });
     return run;
   }
 
@@ -201,6 +242,8 @@ export class Session {
     if (this.pushed) return undefined;
     if (node.router?.wait) {
       run.status = 'waiting';
+      const timeout = node.router.wait.timeout?.seconds;
+      this.emit(timeout === undefined ? { type: 'msg_wait', flow: run.flow.name, node: node.uuid } : { type: 'msg_wait', flow: run.flow.name, node: node.uuid, timeout_seconds: timeout });
       return 'wait';
     }
     return this.pickExit(run, node, false);
@@ -277,5 +320,6 @@ export class Session {
 
   saveResult(run: RunState, result: { name: string; value: string; category: string; categoryLocalized: string; node: string; input: string; extra?: unknown }): void {
     run.results.set(resultKey(result.name), result);
+    this.emit({ type: 'run_result_changed', flow: run.flow.name, name: result.name, value: result.value, category: result.category });
   }
 }

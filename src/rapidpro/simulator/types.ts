@@ -111,7 +111,31 @@ export interface SimulatedRun {
   results: Record<string, SimulatedResult>;
 }
 
+/**
+ * What happened, in order, named after goflow's events (flows/events): what a flowrunner prints.
+ * `error` events are expression and routing errors RapidPro would log.
+ */
+export type SimulationEvent =
+  | { type: 'run_started'; flow: string; parent?: string }
+  | { type: 'msg_received'; text: string }
+  | { type: 'wait_timed_out' }
+  | { type: 'run_expired' }
+  | { type: 'run_interrupted' }
+  | { type: 'msg_created'; to: string; text: string; quick_replies: string[]; language: string }
+  | { type: 'broadcast_created'; to: string[]; text: string; translations: Record<string, string> }
+  | { type: 'webhook_called'; method: string; url: string; headers: Record<string, string>; body: string; status: number }
+  | { type: 'run_result_changed'; flow: string; name: string; value: string; category: string }
+  | { type: 'contact_field_changed'; field: string; value: string | null }
+  | { type: 'contact_name_changed'; name: string }
+  | { type: 'contact_language_changed'; language: string }
+  | { type: 'contact_groups_changed'; added: string[]; removed: string[] }
+  | { type: 'msg_wait'; flow: string; node: string; timeout_seconds?: number }
+  | { type: 'run_ended'; flow: string; status: RunStatus }
+  | { type: 'error'; text: string };
+
 export interface SimulationResult {
+  /** Everything that happened, in order. */
+  events: SimulationEvent[];
   status: RunStatus;
   messages: SimulatedMessage[];
   broadcasts: SimulatedBroadcast[];

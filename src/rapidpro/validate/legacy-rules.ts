@@ -1,13 +1,17 @@
 /**
  * Structural rules for flows in RapidPro's legacy format (export versions 11.x: `action_sets`
- * and `rule_sets`), which goflow migrates to spec 13 on import (`flows/definition/legacy`). Only
- * what the migration needs is checked: valid unique UUIDs, an existing entry, destinations that
- * are nodes of the flow.
+ * and `rule_sets`), which RapidPro migrates on import: its own legacy migrations up to 11.12
+ * (temba `flows/legacy/migrations.py`; 11.8 gives duplicate rule UUIDs new ones), then goflow's
+ * migration to spec 13 (`flows/definition/legacy`, which drops destinations that are not nodes).
+ * Only what the migration needs is checked: valid unique UUIDs, an existing entry.
  */
-import { FlowRefUse } from './action-rules';
+import { Dependencies } from './action-rules';
 import { describe, isNonEmptyString, isRecord, JsonRecord } from './json';
-import type { FlowReport } from './flow-rules';
+import { Reporter } from './problem';
+import { compareVersions, parseVersion } from './version';
 import { isUuid } from '../uuid';
+
+type FlowReport = (message: string, node?: string) => void;
 
 /** True when `flow` is in the legacy format rather than goflow's. */
 export function isLegacyFlow(flow: JsonRecord): boolean {
@@ -23,7 +27,11 @@ export function legacyIdentity(flow: JsonRecord): { uuid?: string; name?: string
   };
 }
 
-export function checkLegacyFlow(flow: JsonRecord, report: FlowReport): FlowRefUse[] {
+export function checkLegacyFlow(flow: JsonRecord, flowLabel: string, reporter: Reporter, dependencies: Dependencies): void {
+  const report: FlowReport = (message, node) => reporter.error(message, node);
+  const version = typeof flow.version === 'string' || typeof flow.version === 'number' ? parseVersion(flow.version) : undefined;
+  // RapidPro's 11.8 migration gives repeated or missing rule UUIDs new ones
+  const fixesRuleUuids = version !== undefined && compareVersions(version, [11, 8]) < 0;
   const metadata = isRecord(flow.metadata) ? flow.metadata : undefined;
   if (!metadata || !isUuid(metadata.uuid)) report(`metadata.uuid ${describe(metadata?.uuid)} is not a valid UUID`);
   if (!metadata || !isNonEmptyString(metadata.name)) report('metadata has no name');
@@ -32,15 +40,21 @@ export function checkLegacyFlow(flow: JsonRecord, report: FlowReport): FlowRefUs
   const ruleSets = listOf(flow.rule_sets, 'rule_sets', report);
   const nodeUuids = new Set([...actionSets, ...ruleSets].map((node) => node.uuid).filter(isUuid));
   const seen = new Set<string>();
-  const refs: FlowRefUse[] = [];
   const checkUuid = (uuid: unknown, what: string, node: string) => {
-    if (!isUuid(uuid)) report(`${what} uuid ${describe(uuid)} is not a valid UUID`, node);
+    if (what === 'rule' && fixesRuleUuids && !(isUuid(uuid) && !seen.has(uuid))) {
+      reporter.warning(`rule uuid ${describe(uuid)} is ${isUuid(uuid) ? 'used twice' : 'not a valid UUID'}: the import gives the rule a new one`, node);
+    } else if (!isUuid(uuid)) report(`${what} uuid ${describe(uuid)} is not a valid UUID`, node);
     else if (seen.has(uuid)) report(`${what} UUID ${uuid} is used twice`, node);
     else seen.add(uuid);
   };
   const checkDestination = (destination: unknown, node: string) => {
     if (destination === undefined || destination === null || destination === '') return;
-    if (!isUuid(destination) || !nodeUuids.has(destination)) report(`destination ${describe(destination)} is not a node of this flow`, node);
+    if (!isUuid(destination) || !nodeUuids.has(destination)) {
+      reporter.warning(`destination ${describe(destination)} is not a node of this flow: the import drops it, so that exit ends the flow`, node);
+    }
+  };
+  const refer = (ref: JsonRecord, via: string, node: string) => {
+    if (isUuid(ref.uuid)) dependencies.flows.push({ uuid: ref.uuid, name: String(ref.name ?? ''), via, flow: flowLabel, node });
   };
 
   for (const [index, set] of actionSets.entries()) {
@@ -50,7 +64,7 @@ export function checkLegacyFlow(flow: JsonRecord, report: FlowReport): FlowRefUs
     checkDestination(set.destination, node);
     for (const action of Array.isArray(set.actions) ? set.actions : []) {
       if (!isRecord(action) || !isNonEmptyString(action.type)) report(`action ${describe(action)} has no type`, node);
-      else if (isRecord(action.flow) && isUuid(action.flow.uuid)) refs.push({ uuid: action.flow.uuid, name: String(action.flow.name ?? ''), via: action.type });
+      else if (isRecord(action.flow)) refer(action.flow, action.type, node);
     }
   }
   for (const [index, set] of ruleSets.entries()) {
@@ -65,10 +79,9 @@ export function checkLegacyFlow(flow: JsonRecord, report: FlowReport): FlowRefUs
       checkDestination(rule.destination, node);
     }
     const config = isRecord(set.config) ? set.config : {};
-    if (isRecord(config.flow) && isUuid(config.flow.uuid)) refs.push({ uuid: config.flow.uuid, name: String(config.flow.name ?? ''), via: 'subflow' });
+    if (isRecord(config.flow)) refer(config.flow, 'subflow', node);
   }
   if (nodeUuids.size > 0 && !(isUuid(flow.entry) && nodeUuids.has(flow.entry))) report(`entry ${describe(flow.entry)} is not a node of this flow`);
-  return refs;
 }
 
 function listOf(value: unknown, property: string, report: FlowReport): JsonRecord[] {

@@ -3,7 +3,8 @@
  * waits/*): categories point at exits of the node, cases at categories of the router, the default
  * and timeout categories exist, tests are registered, limits hold.
  */
-import { checkResultName } from './action-rules';
+import { checkCategoryName, checkResultName } from './action-rules';
+import type { FlowContext } from './flow-rules';
 import { describe, isNonEmptyString, isRecord, JsonRecord, runeLength } from './json';
 import { CASE_TESTS, FLOW_TYPES, LIMITS, ROUTER_TYPES, WAIT_FLOW_TYPES } from './known-types';
 import { isUuid } from '../uuid';
@@ -16,7 +17,10 @@ export interface RouterUuids {
   cases: string[];
 }
 
-export function checkRouter(router: unknown, exitUuids: ReadonlySet<string>, flowType: string, report: Report): RouterUuids {
+export function checkRouter(router: unknown, exitUuids: ReadonlySet<string>, context: FlowContext): RouterUuids {
+  const report: Report = (message) => context.report.error(message);
+  const flowType = context.flowType;
+  const names = { error: report, warning: (message: string) => context.report.warning(message), context };
   const declared: RouterUuids = { categories: [], cases: [] };
   if (!isRecord(router)) {
     report(`router is ${describe(router)}, not an object`);
@@ -26,7 +30,7 @@ export function checkRouter(router: unknown, exitUuids: ReadonlySet<string>, flo
     report(`unknown router type ${describe(router.type)}`);
     return declared;
   }
-  checkResultName(router.result_name, 'router result_name', report, false);
+  checkResultName(router.result_name, 'router result_name', names, false);
 
   const categories = Array.isArray(router.categories) ? router.categories : [];
   if (!Array.isArray(router.categories) || categories.length === 0) report('router needs at least one category');
@@ -39,7 +43,7 @@ export function checkRouter(router: unknown, exitUuids: ReadonlySet<string>, flo
     const label = `category ${describe(category.name)}`;
     if (!isUuid(category.uuid)) report(`${label}: uuid ${describe(category.uuid)} is not a valid UUID`);
     else declared.categories.push(category.uuid);
-    if (!isNonEmptyString(category.name) || runeLength(category.name) > 64) report(`${label}: name must be 1 to 64 characters`);
+    checkCategoryName(category.name ?? '', `${label}: name`, names);
     if (!isUuid(category.exit_uuid)) report(`${label}: exit_uuid ${describe(category.exit_uuid)} is not a valid UUID`);
     else if (!exitUuids.has(category.exit_uuid)) report(`${label}: exit_uuid ${category.exit_uuid} is not an exit of this node`);
   }
@@ -47,7 +51,7 @@ export function checkRouter(router: unknown, exitUuids: ReadonlySet<string>, flo
   const isCategory = (uuid: unknown) => typeof uuid === 'string' && categoryUuids.has(uuid);
 
   checkWait(router.wait, isCategory, flowType, report);
-  if (router.type === 'switch') checkSwitch(router, isCategory, declared, report);
+  if (router.type === 'switch') checkSwitch(router, isCategory, declared, report, context);
   return declared;
 }
 
@@ -78,7 +82,7 @@ function checkWait(wait: unknown, isCategory: (uuid: unknown) => boolean, flowTy
   else if (!isCategory(timeout.category_uuid)) report(`wait timeout category ${timeout.category_uuid} is not a category of this router`);
 }
 
-function checkSwitch(router: JsonRecord, isCategory: (uuid: unknown) => boolean, declared: RouterUuids, report: Report): void {
+function checkSwitch(router: JsonRecord, isCategory: (uuid: unknown) => boolean, declared: RouterUuids, report: Report, context: FlowContext): void {
   if (!isNonEmptyString(router.operand)) report('switch router needs an operand');
   else if (runeLength(router.operand) > 10000) report('switch operand is longer than 10000 characters');
 
@@ -108,6 +112,11 @@ function checkSwitch(router: JsonRecord, isCategory: (uuid: unknown) => boolean,
       if (!Array.isArray(c.arguments) || c.arguments.some((a) => typeof a !== 'string')) report(`${label}: arguments must be a list of texts`);
       else if (c.arguments.length > LIMITS.argumentsPerCase) report(`${label}: has ${c.arguments.length} arguments, at most ${LIMITS.argumentsPerCase} are allowed`);
       else if (c.arguments.some((a: string) => runeLength(a) > 10000)) report(`${label}: an argument is longer than 10000 characters`);
+    }
+    // has_group [uuid, name] depends on that group (goflow `Switch.Inspect`)
+    if (c.type === 'has_group' && Array.isArray(c.arguments) && isUuid(c.arguments[0])) {
+      const name = c.arguments.length === 2 && typeof c.arguments[1] === 'string' ? c.arguments[1] : '';
+      context.dependencies.groups.push({ uuid: c.arguments[0], name, via: 'has_group case', flow: context.flowLabel, node: context.node });
     }
     if (!isNonEmptyString(c.category_uuid)) report(`${label}: has no category_uuid`);
     else if (!isCategory(c.category_uuid)) report(`${label}: category ${c.category_uuid} is not a category of this router`);

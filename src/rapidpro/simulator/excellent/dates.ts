@@ -1,15 +1,22 @@
 /**
  * Dates and datetimes for the simulator, following goflow/gocommon `dates`: datetimes carry a
- * time zone (IANA name, offsets from Node's Intl data), render as ISO 8601 with microseconds
- * (`2026-05-01T09:00:00.000000+03:00`), and date layouts use goflow's tokens (`YYYY-MM-DD`,
+ * time zone (IANA name, offsets from Node's Intl data) and microseconds (parsed, kept through
+ * arithmetic and rendered as ISO 8601: `2026-05-01T09:00:00.123456+03:00`), and date layouts use goflow's tokens (`YYYY-MM-DD`,
  * `D MMMM YYYY`, ...). Only English month and day names are supported.
  */
 
-/** An instant and the zone it is seen in. */
+/** An instant (to the microsecond, as goflow renders it) and the zone it is seen in. */
 export interface ZonedDateTime {
-  /** Milliseconds since the Unix epoch. */
+  /** Whole milliseconds since the Unix epoch. */
   readonly epochMs: number;
+  /** Microseconds past `epochMs` (0 to 999); absent means 0. */
+  readonly micros?: number;
   readonly zone: string;
+}
+
+/** Microseconds since the Unix epoch. */
+export function epochMicros(value: ZonedDateTime): number {
+  return value.epochMs * 1000 + (value.micros ?? 0);
 }
 
 /** The wall-clock fields of a datetime in its zone. */
@@ -21,6 +28,8 @@ export interface WallClock {
   minute: number;
   second: number;
   millisecond: number;
+  /** Microseconds past the millisecond (0 to 999); absent means 0. */
+  microsecond?: number;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -70,6 +79,7 @@ export function wallClock(value: ZonedDateTime): WallClock {
     minute: shifted.getUTCMinutes(),
     second: shifted.getUTCSeconds(),
     millisecond: shifted.getUTCMilliseconds(),
+    microsecond: value.micros ?? 0,
   };
 }
 
@@ -82,7 +92,19 @@ export function fromWallClock(clock: WallClock, zone: string): ZonedDateTime {
   // the offset at the wall time itself; a second pass settles times next to a DST change
   let epochMs = asUtc - offsetMinutes(asUtc, zone) * 60000;
   epochMs = asUtc - offsetMinutes(epochMs, zone) * 60000;
-  return { epochMs, zone };
+  return withMicros({ epochMs, zone }, clock.microsecond);
+}
+
+/** `value` with `micros` microseconds past its millisecond (left out when 0). */
+function withMicros(value: ZonedDateTime, micros: number | undefined): ZonedDateTime {
+  return micros ? { ...value, micros } : value;
+}
+
+/** The datetime `micros` microseconds later (earlier when negative), in the same zone. */
+export function addMicros(value: ZonedDateTime, micros: number): ZonedDateTime {
+  const total = epochMicros(value) + micros;
+  const epochMs = Math.floor(total / 1000);
+  return withMicros({ epochMs, zone: value.zone }, total - epochMs * 1000);
 }
 
 function pad(value: number, length: number): string {
@@ -96,7 +118,7 @@ export function formatIsoDateTime(value: ZonedDateTime): string {
   const zone = offset === 0 ? 'Z' : `${offset < 0 ? '-' : '+'}${pad(Math.trunc(Math.abs(offset) / 60), 2)}:${pad(Math.abs(offset) % 60, 2)}`;
   return (
     `${pad(clock.year, 4)}-${pad(clock.month, 2)}-${pad(clock.day, 2)}` +
-    `T${pad(clock.hour, 2)}:${pad(clock.minute, 2)}:${pad(clock.second, 2)}.${pad(clock.millisecond * 1000, 6)}${zone}`
+    `T${pad(clock.hour, 2)}:${pad(clock.minute, 2)}:${pad(clock.second, 2)}.${pad(clock.millisecond * 1000 + (clock.microsecond ?? 0), 6)}${zone}`
   );
 }
 
@@ -145,7 +167,9 @@ export function parseDateTime(text: string, zone: string, dateFormat: string): Z
     hour: Number(match[4]),
     minute: Number(match[5]),
     second: Number(match[6] ?? 0),
-    millisecond: Math.floor(Number((match[7] ?? '0').padEnd(3, '0').slice(0, 3))),
+    // Go keeps nanoseconds and renders microseconds: the digits past the sixth are dropped
+    millisecond: Number((match[7] ?? '0').padEnd(6, '0').slice(0, 3)),
+    microsecond: Number((match[7] ?? '0').padEnd(6, '0').slice(3, 6)),
   };
   if (clock.hour > 23 || clock.minute > 59 || clock.second > 59) return undefined;
   const offset = match[8];
@@ -153,7 +177,7 @@ export function parseDateTime(text: string, zone: string, dateFormat: string): Z
   const offsetMin = offset === 'Z' ? 0 : (offset.startsWith('-') ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(-2)));
   const epochMs = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second, clock.millisecond) - offsetMin * 60000;
   // goflow keeps the parsed offset; the simulator shows it in the environment's zone when they agree, else in UTC
-  return { epochMs, zone: offsetMinutes(epochMs, zone) === offsetMin ? zone : offsetMin === 0 ? 'UTC' : fixedZone(offsetMin) };
+  return withMicros({ epochMs, zone: offsetMinutes(epochMs, zone) === offsetMin ? zone : offsetMin === 0 ? 'UTC' : fixedZone(offsetMin) }, clock.microsecond);
 }
 
 /** An IANA fixed-offset zone name for whole-hour offsets (`Etc/GMT-3` is UTC+3); others are refused. */

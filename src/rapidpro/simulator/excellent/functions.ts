@@ -4,7 +4,7 @@
  * function is refused by name rather than approximated.
  */
 import { goLower, goTrimSpace, goUpper, runTest, SUPPORTED_TESTS, testResultValue } from './case-tests';
-import { formatDateLayout, fromWallClock, parseDate, parseDateTime, wallClock, ZonedDateTime } from './dates';
+import { addMicros, epochMicros, formatDateLayout, fromWallClock, parseDate, parseDateTime, wallClock, ZonedDateTime } from './dates';
 import { UnsupportedExpressionError } from './errors';
 import { parseUrn } from './urns';
 import {
@@ -86,25 +86,29 @@ export function toDateTime(value: XValue, env: EvaluationEnvironment): XDateTime
   return error(`unable to convert ${value instanceof XText ? JSON.stringify(value.value) : value === null ? 'null' : value.kind} to a datetime`);
 }
 
+/**
+ * goflow's `datetime_diff`: s, m and h truncate the exact duration (to the microsecond); D, W and
+ * M count calendar days and months (gocommon `dates.DaysBetween` / `MonthsBetween`) and Y
+ * calendar years (`date2.Year() - date1.Year()`), each date read in its own zone.
+ */
 function diffDateTimes(from: ZonedDateTime, to: ZonedDateTime, unit: string): number | undefined {
   const seconds: Record<string, number> = { s: 1, m: 60, h: 3600 };
-  if (seconds[unit] !== undefined) return Math.trunc((to.epochMs - from.epochMs) / 1000 / seconds[unit]);
+  if (seconds[unit] !== undefined) return Math.trunc((epochMicros(to) - epochMicros(from)) / 1_000_000 / seconds[unit]);
   const a = wallClock(from);
-  const b = wallClock({ epochMs: to.epochMs, zone: from.zone });
+  const b = wallClock(to);
   const days = Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
-  const months = (b.year - a.year) * 12 + (b.month - a.month);
   switch (unit) {
     case 'D': return days;
     case 'W': return Math.trunc(days / 7);
-    case 'M': return months;
-    case 'Y': return Math.trunc(months / 12);
+    case 'M': return (b.year - a.year) * 12 + (b.month - a.month);
+    case 'Y': return b.year - a.year;
     default: return undefined;
   }
 }
 
 function addToDateTime(value: ZonedDateTime, amount: number, unit: string): ZonedDateTime | undefined {
   const seconds: Record<string, number> = { s: 1, m: 60, h: 3600 };
-  if (seconds[unit] !== undefined) return { epochMs: value.epochMs + amount * seconds[unit] * 1000, zone: value.zone };
+  if (seconds[unit] !== undefined) return addMicros(value, amount * seconds[unit] * 1_000_000);
   const clock = wallClock(value);
   switch (unit) {
     case 'D':

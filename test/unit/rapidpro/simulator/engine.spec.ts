@@ -68,7 +68,7 @@ describe('rapidpro simulateFlow engine', () => {
     const flow = new FlowBuilder({ name: 'Profile', key: 'test-profile', language: 'eng' })
       .actions('save', [setContactField(age, '  @(fields.age + 1) '), setContactField(nickname, '@trigger.params.missing'), addToGroups(trained), removeFromGroups(contactGroup('Pending'))], { next: 'show' })
       .actions('show', [sendMsg('@(fields.age * 2) [@fields.nickname]'), setRunResult('Score', '@(fields.age)', 'High')]);
-    const run = simulateFlow(exportOf([flow], [], [age, nickname], [trained]), 'Profile', { contact: { ...contact, fields: { age: 40, nickname: 'B' }, groups: ['Pending'] } });
+    const run = simulateFlow(exportOf([flow], [], [age, nickname], [trained, contactGroup('Pending')]), 'Profile', { contact: { ...contact, fields: { age: 40, nickname: 'B' }, groups: ['Pending'] } });
     expect(run.contactFields).to.deep.equal({ age: '41', nickname: 'B' });
     expect(run.groups).to.deep.equal(['Trained']);
     expect(run.messages[0].text).to.equal('82 [B]');
@@ -118,8 +118,13 @@ describe('rapidpro simulateFlow engine', () => {
   });
 
   it('refuses invalid exports, legacy flows and unsupported actions by name', () => {
-    const broken = course(child).toDefinition();
-    expect(() => simulateFlow([broken], 'Course', { contact })).to.throw(SimulationError, /enter_flow refers to flow "Quiz" .* which is not in this export/);
+    // a flow outside the export imports as a missing dependency: entering it fails the run, as in goflow
+    const orphan = simulateFlow([course(child).toDefinition()], 'Course', { contact });
+    expect(orphan.status).to.equal('failed');
+    expect(orphan.errors.join('\n')).to.match(/unable to find flow "Quiz"/);
+    const invalid = course(child).toDefinition();
+    invalid.language = 'xyz';
+    expect(() => simulateFlow([invalid], 'Course', { contact })).to.throw(SimulationError, /language "xyz" is not an ISO 639-3 code/);
     const legacy = { version: '11.12', flows: [{ version: '11.12', action_sets: [], rule_sets: [], metadata: { uuid: 'e0000000-0000-4000-8000-000000000001', name: 'Old' } }] };
     expect(() => simulateFlow(legacy as never, 'Old', { contact })).to.throw(/legacy format/);
     const flow = new FlowBuilder({ name: 'Email', key: 'test-email', language: 'eng' }).send('a', 'x').toDefinition();

@@ -128,6 +128,34 @@ describe('rapidpro simulator expressions', () => {
       expect(text('@(datetime_diff("2026-04-01", "2026-04-22", "W")) @(datetime_diff("2025-12-31", today(), "M")) @(datetime_diff("2024-05-01", today(), "Y"))')).to.equal('3 5 2');
       expect(render('[@(datetime_diff(today(), today(), "fortnight"))]').errors[0]).to.match(/unknown unit: fortnight/);
     });
+
+    it("datetime_diff() gives goflow's documented results and counts calendar years, each date in its own zone", () => {
+      expect(
+        text(
+          '@(datetime_diff("2017-01-15", "2017-01-17", "D")) @(datetime_diff("2017-01-15", "2017-05-15", "W")) @(datetime_diff("2017-01-15", "2017-05-15", "M")) ' +
+            '@(datetime_diff("2017-01-17 10:50", "2017-01-17 12:30", "h")) @(datetime_diff("2017-01-17", "2015-12-17", "Y"))',
+        ),
+      ).to.equal('2 17 4 1 -2');
+      // Y is date2.Year() - date1.Year(): one day across New Year is a year, a whole year within one is none
+      expect(text('@(datetime_diff("2025-12-31", "2026-01-01", "Y")) @(datetime_diff("2025-01-01", "2025-12-31", "Y")) @(datetime_diff("2026-12-31", "2025-01-01", "Y"))')).to.equal('1 0 -1');
+      // the first date's calendar day is read in UTC (its offset), the second's in Nairobi, though the second is the earlier instant
+      expect(text('@(datetime_diff("2026-04-30T23:30:00Z", "2026-05-01T01:00:00+03:00", "D")) @(datetime_diff("2026-04-30T23:30:00Z", "2026-05-01T01:00:00+03:00", "m"))')).to.equal('1 -90');
+    });
+
+    it('datetimes keep microseconds through parsing, arithmetic, comparison and rendering, as goflow does', () => {
+      const utc = { timezone: 'UTC' };
+      expect(text('@(datetime("1979-07-18T10:30:45.123456Z")) @(date("1979-07-18T10:30:45.123456Z"))', utc)).to.equal('1979-07-18T10:30:45.123456Z 1979-07-18');
+      expect(text('@(json(datetime("1979-07-18T10:30:45.123456Z")))', utc)).to.equal('"1979-07-18T10:30:45.123456Z"');
+      // Go keeps nanoseconds and renders six digits
+      expect(text('@(datetime("2026-05-01T10:30:00.123456789Z"))', utc)).to.equal('2026-05-01T10:30:00.123456Z');
+      expect(text('@(datetime_add("2026-05-01T10:30:00.000999Z", 1, "s")) @(datetime_add("2026-05-01T10:30:00.123456Z", 1, "D"))', utc)).to.equal(
+        '2026-05-01T10:30:01.000999Z 2026-05-02T10:30:00.123456Z',
+      );
+      expect(text('@(datetime_add("2026-05-01T10:30:00.000001Z", -1, "m"))', utc)).to.equal('2026-05-01T10:29:00.000001Z');
+      // 0.999999 seconds is no whole second; 1.000001 is one
+      expect(text('@(datetime_diff("2026-05-01T10:30:00.000001Z", "2026-05-01T10:30:01Z", "s")) @(datetime_diff("2026-05-01T10:30:00Z", "2026-05-01T10:30:01.000001Z", "s"))', utc)).to.equal('0 1');
+      expect(text('@(datetime("2026-05-01T13:30:00.5+03:00"))')).to.equal('2026-05-01T13:30:00.500000+03:00');
+    });
   });
 
   describe('refusals', () => {
