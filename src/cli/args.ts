@@ -5,11 +5,17 @@ export interface ParsedArgs {
   positionals: string[];
 }
 
+export interface ParseOptions {
+  /** Whether the command takes positional arguments (file names). Default: no, and any is a usage error. */
+  positionals?: boolean;
+}
+
 /**
  * Parses `--name value`, `--name=value` and boolean `--flag` options. Only names listed in
- * `valueFlags` take a value; an unknown option is a usage error, never silently ignored.
+ * `valueFlags` take a value; an unknown option, or a positional argument given to a command that
+ * takes none, is a usage error, never silently ignored.
  */
-export function parseArgs(args: string[], valueFlags: readonly string[], booleanFlags: readonly string[] = []): ParsedArgs {
+export function parseArgs(args: string[], valueFlags: readonly string[], booleanFlags: readonly string[] = [], options: ParseOptions = {}): ParsedArgs {
   const flags: Record<string, string | true> = {};
   const positionals: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -36,6 +42,10 @@ export function parseArgs(args: string[], valueFlags: readonly string[], boolean
       const known = [...valueFlags, ...booleanFlags].map((f) => `--${f}`).join(', ') || 'none';
       throw new UsageError(`unknown option --${name} (known options: ${known})`);
     }
+  }
+  if (!options.positionals && positionals.length) {
+    const known = [...valueFlags, ...booleanFlags].map((f) => `--${f}`).join(', ');
+    throw new UsageError(`unexpected argument "${positionals[0]}": this command takes no arguments besides its options${known ? ` (${known})` : ''}`);
   }
   return { flags, positionals };
 }
