@@ -1,3 +1,4 @@
+// check:allow-secrets-in-file: fake credentials and tokens, to test masking.
 import { expect } from 'chai';
 import { MIN_MASKED_SECRET_LENGTH, redactText } from '../../../src/util/redact';
 import { ChtClient, ChtError, chtConnection } from '../../../src/cht/api';
