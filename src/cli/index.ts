@@ -24,6 +24,10 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
   if (rest.includes('--help')) {
     io.out(`Usage: cht-rapidpro ${command.usage}`);
     io.out(command.summary);
+    if (command.options?.length) {
+      io.out('');
+      for (const line of command.options) io.out(`  ${line}`);
+    }
     return 0;
   }
   try {
