@@ -40,7 +40,7 @@ export const SETTINGS_ACTIONS: readonly ChtConfAction[] = ['upload-app-settings'
 export const CHT_CONF_FLAGS = ['--force', '--skip-version-check'] as const;
 
 /** The environment variables the wrapper reads the CHT user name and password from. */
-export const CREDENTIAL_ENV = { user: 'CHT_RAPIDPRO_CONF_USER', password: 'CHT_RAPIDPRO_CONF_PASSWORD' } as const;
+export const CREDENTIAL_ENV = { userVariable: 'CHT_RAPIDPRO_CONF_USER', passwordVariable: 'CHT_RAPIDPRO_CONF_PASSWORD' } as const;
 
 /**
  * Runs cht-conf's `main` like its `bin` does, after putting the credentials from the environment
@@ -50,10 +50,10 @@ export const CREDENTIAL_ENV = { user: 'CHT_RAPIDPRO_CONF_USER', password: 'CHT_R
  */
 const WRAPPER = `
 const [mainPath, ...args] = process.argv.slice(1);
-const user = process.env.${CREDENTIAL_ENV.user} || '';
-const password = process.env.${CREDENTIAL_ENV.password} || '';
-delete process.env.${CREDENTIAL_ENV.user};
-delete process.env.${CREDENTIAL_ENV.password};
+const user = process.env.${CREDENTIAL_ENV.userVariable} || '';
+const password = process.env.${CREDENTIAL_ENV.passwordVariable} || '';
+delete process.env.${CREDENTIAL_ENV.userVariable};
+delete process.env.${CREDENTIAL_ENV.passwordVariable};
 const withCredentials = args.map((arg) => {
   if (!arg.startsWith('--url=')) return arg;
   const url = new URL(arg.slice('--url='.length));
@@ -109,8 +109,8 @@ export function chtConfInvocation(options: InvocationOptions): ChtConfInvocation
   const env: NodeJS.ProcessEnv = { ...(options.env ?? process.env) };
   // TLS checks are off only when the admin says so, never by an inherited variable.
   if (!options.insecureTls) delete env.NODE_TLS_REJECT_UNAUTHORIZED;
-  env[CREDENTIAL_ENV.user] = options.username;
-  env[CREDENTIAL_ENV.password] = options.password;
+  env[CREDENTIAL_ENV.userVariable] = options.username;
+  env[CREDENTIAL_ENV.passwordVariable] = options.password;
   const url = new URL(options.origin);
   url.username = '';
   url.password = '';

@@ -140,8 +140,8 @@ describe('deploy (against fake RapidPro and CHT, cht-conf replaced)', () => {
       expect(invocation.args).to.include(`--url=${cht.origin}/`);
       expect(invocation.args).to.include('--force');
       expect(invocation.args).not.to.include('--accept-self-signed-certs');
-      expect(invocation.env[CREDENTIAL_ENV.user]).to.equal('admin');
-      expect(invocation.env[CREDENTIAL_ENV.password]).to.equal('admin-pass');
+      expect(invocation.env[CREDENTIAL_ENV.userVariable]).to.equal('admin');
+      expect(invocation.env[CREDENTIAL_ENV.passwordVariable]).to.equal('admin-pass');
     }
     const text = logs.join('\n');
     expect(text).not.to.contain('admin-pass').and.not.to.contain(rp.token);
