@@ -108,10 +108,13 @@ class Progress {
       }
       return `${parts.join('; ')} — rerun deploy to finish (repeating it is safe)`;
     }
-    const partly = this.current && UPLOAD_LABELS[this.current] ? `, ${UPLOAD_LABELS[this.current]} partly` : '';
+    const inSettings = this.current === 'upload-app-settings';
+    const partly = this.current && UPLOAD_LABELS[this.current] && !inSettings ? `, ${UPLOAD_LABELS[this.current]} partly` : '';
     parts.push(`uploaded: ${uploaded.map((action) => UPLOAD_LABELS[action]).join(', ') || 'nothing'}${partly}`);
     if (this.credentials.length) parts.push(`credentials stored: ${this.credentials.join(', ')}`);
-    parts.push('the settings were not uploaded, so CHT still runs its previous settings: the new pushes and the RapidPro SMS gateway are not active yet');
+    parts.push(inSettings
+      ? 'the settings upload did not complete: unless it reached CHT before failing, CHT still runs its previous settings, without the new pushes and RapidPro SMS gateway'
+      : 'the settings were not uploaded, so CHT still runs its previous settings: the new pushes and the RapidPro SMS gateway are not active yet');
     return `${parts.join('; ')} — rerun deploy to finish (repeating it is safe)`;
   }
 }
@@ -181,6 +184,11 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       log('dry run: nothing was changed on CHT');
       return result();
     }
+    // A generated incoming secret is saved before anything is written to CHT: if the deploy stops
+    // later, the next run reads the same secret back from the file.
+    const incoming = plan.credentials.find((credential) => credential.key === INCOMING_KEY);
+    const generatedSecret = incoming?.action === 'generate' ? generateIncomingSecret() : undefined;
+    if (generatedSecret && options.incomingSecretFile) saveIncomingSecret(options.incomingSecretFile, generatedSecret, log);
     stopIfAsked();
 
     // 3. Everything but the settings.
@@ -218,21 +226,23 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     await runChtConf(CONTENT_ACTIONS);
 
     // 4. Credentials, now that CHT holds what the settings will point at.
-    let generatedSecret: string | undefined;
     for (const credential of plan.credentials) {
       if (credential.action === 'keep') {
         log(credential.exists
-          ? `kept credential ${credential.key} (CHT has one; set RAPIDPRO_INCOMING_SECRET to replace it)`
+          ? `kept credential ${credential.key} (CHT has one; to replace it, set RAPIDPRO_INCOMING_SECRET or put the new secret in --incoming-secret-file)`
           : `left credential ${credential.key} alone: CHT did not let us see whether it exists; set RAPIDPRO_INCOMING_SECRET to store one`);
         continue;
       }
-      const value = credentialValue(credential.key, options, () => (generatedSecret = generateIncomingSecret()));
+      const value = credentialValue(credential.key, options, generatedSecret);
       stopIfAsked();
       await cht.setCredential(credential.key, value);
       progress.credentials.push(credential.key);
       log(`${credential.exists ? 'overwrote' : 'stored'} credential ${credential.key}`);
     }
     if (gateway) reportIncomingSecret(options, generatedSecret, log);
+    if (incoming?.action === 'keep' && options.incomingSecretFile && !options.incomingSecret) {
+      log(`--incoming-secret-file ${options.incomingSecretFile} was not written: CHT already has a ${INCOMING_KEY} secret, which was kept`);
+    }
 
     // 5. Settings: the pushes and the gateway go live.
     await runChtConf(SETTINGS_ACTIONS);
@@ -278,9 +288,13 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
 }
 
 /** The value stored for each credential: never logged. */
-function credentialValue(key: string, options: DeployOptions, generate: () => string): string {
+function credentialValue(key: string, options: DeployOptions, generated: string | undefined): string {
   if (key === OUTGOING_KEY) return options.rapidproToken;
-  if (key === INCOMING_KEY) return options.incomingSecret?.secret ?? generate();
+  if (key === INCOMING_KEY) {
+    const secret = options.incomingSecret?.secret ?? generated;
+    if (!secret) throw new DeployError(`no value for ${INCOMING_KEY}`);
+    return secret;
+  }
   // The pushes send the stored value verbatim as the Authorization header.
   return `Token ${options.rapidproToken}`;
 }
@@ -289,8 +303,7 @@ function credentialValue(key: string, options: DeployOptions, generate: () => st
 function reportIncomingSecret(options: DeployOptions, generated: string | undefined, log: (line: string) => void): void {
   if (generated) {
     if (options.incomingSecretFile) {
-      fs.writeFileSync(options.incomingSecretFile, `${generated}\n`, { mode: 0o600, flag: 'wx' });
-      log(`generated a new ${INCOMING_KEY} secret and wrote it to ${options.incomingSecretFile} (readable by you only); delete the file once RapidPro has it`);
+      log(`stored the generated ${INCOMING_KEY} secret written to ${options.incomingSecretFile}`);
     } else if (options.showIncomingSecret) {
       log(`generated a new ${INCOMING_KEY} secret: ${generated}`);
     } else {
@@ -299,6 +312,16 @@ function reportIncomingSecret(options: DeployOptions, generated: string | undefi
     }
   }
   for (const line of incomingInstructions(options.cht.origin)) log(line);
+}
+
+/** Writes a generated secret to a new file only its owner can read; a failure stops the deploy before any write to CHT. */
+function saveIncomingSecret(file: string, secret: string, log: (line: string) => void): void {
+  try {
+    fs.writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    throw new DeployError(`--incoming-secret-file ${file} cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)}); nothing was changed on CHT`);
+  }
+  log(`generated a new ${INCOMING_KEY} secret and wrote it to ${file} (readable by you only): put it in RapidPro, then delete the file`);
 }
 
 /** Every flow by exact name, or one error listing each missing flow, its export and look-alikes. */

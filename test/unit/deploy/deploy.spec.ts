@@ -226,6 +226,29 @@ describe('deploy (against fake RapidPro and CHT, cht-conf replaced)', () => {
     expect(fs.existsSync(runs[0].invocation.cwd)).to.equal(false);
   });
 
+  it('a cht-conf failure during the settings upload: says the settings may not have reached CHT, credentials are stored', async () => {
+    const error = await deployError(deploy(options({ runChtConf: runner('upload-app-settings') })));
+    expect(error.message).to.match(/^cht-conf failed during upload-app-settings \(exit code 1\).*; uploaded: app forms, contact forms, translations, resources, database indexes; credentials stored: rapidpro:api, rapidpro:outgoing, rapidpro:incoming; the settings upload did not complete: unless it reached CHT before failing, CHT still runs its previous settings/);
+  });
+
+  it('a generated incoming secret is written to --incoming-secret-file before anything changes on CHT, and reused by the next run', async () => {
+    const file = path.join(projectDir, 'incoming.secret');
+    const error = await deployError(deploy(options({ incomingSecretFile: file, runChtConf: runner('upload-app-forms') })));
+    expect(error.message).to.contain('uploaded: nothing, app forms partly');
+    const saved = fs.readFileSync(file, 'utf8').trim();
+    expect(saved).to.match(/^[A-Za-z0-9_-]{43}$/);
+    expect(cht.credentials.size).to.equal(0);
+    // The command reads an existing file as the secret to store.
+    await deploy(options({ incomingSecret: { secret: saved, from: file }, incomingSecretFile: file }));
+    expect(cht.credentials.get(INCOMING_KEY)).to.equal(saved);
+    // A file that cannot be written stops the deploy before any write.
+    cht.credentials.clear();
+    const before = writes().length;
+    const unwritable = await deployError(deploy(options({ incomingSecretFile: path.join(projectDir, 'missing-dir', 'secret') })));
+    expect(unwritable.message).to.match(/^--incoming-secret-file .* cannot be written \(ENOENT\); nothing was changed on CHT$/);
+    expect(writes().length).to.equal(before);
+  });
+
   it('a failure storing a credential: content uploaded, settings not, the message says which credentials are stored', async () => {
     let calls = 0;
     const original = cht.credentials.set.bind(cht.credentials);
