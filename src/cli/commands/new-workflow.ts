@@ -12,8 +12,8 @@ export const newWorkflowCommand: Command = {
   summary: 'Write a new workflow (phone rules, RapidPro flow, forms, translations, simulate story) and register it.',
   usage: 'new-workflow ID [--title TEXT]',
   async run(args, io) {
-    const parsed = parseArgs(args, ['title']);
-    if (parsed.positionals.length !== 1) throw new UsageError('give one workflow id, e.g. new-workflow malaria-check');
+    const parsed = parseArgs(args, ['title'], [], { positionals: 1 });
+    if (parsed.positionals.length !== 1) throw new UsageError('give the new workflow\'s id, e.g. new-workflow malaria-check');
     try {
       const names = scaffoldNames(parsed.positionals[0], stringFlag(parsed, 'title'));
       const written = scaffoldWorkflow(io.projectDir, names);

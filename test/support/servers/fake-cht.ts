@@ -3,10 +3,13 @@
  * lower-cased, unknown fields dropped, as cht-core's records service does), `POST /medic/_find`
  * for the de-duplication selector (CouchDB's default limit of 25 included), and
  * `PUT /api/v1/credentials/<key>` (admins only, text/plain). It can go down on demand.
+ * Configuration (settings, forms, translations, the CouchDB calls cht-conf makes) is `config`,
+ * in ./fake-cht-config.ts.
  */
 import { randomUUID } from 'crypto';
 import { EventEmitter } from 'events';
 import type * as http from 'http';
+import { ChtConfigStore } from './fake-cht-config';
 import { RunningServer, parseJsonBody, sendJson, startServer } from './http';
 
 export interface StoredRecord {
@@ -38,6 +41,8 @@ export class FakeCht extends EventEmitter {
   /** Slows every record creation (to kill a sync mid-way). */
   recordDelayMs = 0;
   findCalls = 0;
+  /** Settings, forms, translations and what cht-conf reads and writes (deploy). */
+  readonly config = new ChtConfigStore();
   private running?: RunningServer;
 
   get origin(): string {
@@ -71,8 +76,10 @@ export class FakeCht extends EventEmitter {
       req.socket.destroy();
       return;
     }
-    const user = this.authenticate(req.headers.authorization);
-    if (!user) return sendJson(res, 401, { code: 401, error: 'unauthorized' });
+    const name = this.authenticate(req.headers.authorization) ?? this.config.sessionUser(req.headers.cookie);
+    const user = name === undefined ? undefined : this.users[name];
+    if (!user || name === undefined) return sendJson(res, 401, { code: 401, error: 'unauthorized' });
+    if (await this.config.handle(req, res, body, { name, ...user }, this.credentials)) return;
     const url = new URL(req.url ?? '/', 'http://fake');
     if (req.method === 'POST' && url.pathname === '/api/v2/records') return this.createRecord(req, res, body);
     if (req.method === 'POST' && url.pathname === '/medic/_find') return this.find(res, body);
@@ -88,12 +95,13 @@ export class FakeCht extends EventEmitter {
     sendJson(res, 404, { error: 'not_found', reason: 'missing' });
   }
 
-  private authenticate(header: string | undefined): User | undefined {
+  /** The name of the user a Basic header authenticates. */
+  private authenticate(header: string | undefined): string | undefined {
     const match = /^Basic (.+)$/.exec(header ?? '');
     if (!match) return undefined;
     const [name, ...rest] = Buffer.from(match[1], 'base64').toString().split(':');
     const user = this.users[name];
-    return user && user.password === rest.join(':') ? user : undefined;
+    return user && user.password === rest.join(':') ? name : undefined;
   }
 
   private async createRecord(req: http.IncomingMessage, res: http.ServerResponse, body: string): Promise<void> {
