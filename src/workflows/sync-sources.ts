@@ -30,6 +30,12 @@ export function syncSources(workflows: Workflow[] = allWorkflows): SyncSource[] 
       flowName,
       formCode: form.code,
       recordsFromRun: (run) => form.recordsFromRun(run),
+      // The post whose step is the rp_event_id's suffix (after the run uuid) reads these results.
+      resultsRead: (record) => {
+        const slash = record.rp_event_id.indexOf('/');
+        const step = slash === -1 ? '' : record.rp_event_id.slice(slash + 1);
+        return form.posts.find((post) => (post.options.step ?? '') === step)?.resultKeys();
+      },
     })));
   });
 }
