@@ -33,6 +33,7 @@ export class SyncSetup {
     this.statePath = path.join(this.dir, 'state', 'sync.json');
     this.logs = [];
     this.sleeps = [];
+    this.onSleep = undefined;
     return this;
   }
 
