@@ -144,6 +144,8 @@ export async function sync(options: SyncOptions): Promise<SyncSummary> {
   try {
     const statePath = options.statePath;
     const state = statePath ? readState(statePath, binding, now()) : emptyState(binding);
+    // Same host and workspace uuid (checked); the workspace may have been renamed.
+    state.rapidpro = { ...binding.rapidpro };
     const save = (): void => {
       if (!statePath) return;
       lock?.check();
