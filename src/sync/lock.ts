@@ -48,10 +48,6 @@ export interface LockOptions {
   /** One line when a stale lock is taken over. */
   log?: (line: string) => void;
   now?: () => number;
-  /** For tests: whether a pid on this host is running. */
-  isRunning?: (pid: number) => boolean;
-  hostname?: string;
-  pid?: number;
 }
 
 /** A lock file that is still empty or half-written after this long was left by a creator that died. */
@@ -67,16 +63,15 @@ export function lockPathFor(statePath: string): string {
 
 export function acquireLock(file: string, options: LockOptions = {}): SyncLock {
   const now = options.now ?? Date.now;
-  const hostname = options.hostname ?? os.hostname();
-  const me: LockHolder = { pid: options.pid ?? process.pid, hostname, startedAt: new Date(now()).toISOString(), token: randomUUID() };
-  const isRunning = options.isRunning ?? pidRunning;
+  const hostname = os.hostname();
+  const me: LockHolder = { pid: process.pid, hostname, startedAt: new Date(now()).toISOString(), token: randomUUID() };
   const log = options.log ?? (() => undefined);
 
   for (let tries = 0; tries < 5; tries++) {
     if (tryCreate(file, me)) return heldLock(file, me.token);
     const seen = readHolder(file);
     if (seen === 'gone') continue;
-    const verdict = staleness(seen, hostname, now(), isRunning);
+    const verdict = staleness(seen, hostname, now());
     if (verdict.live) throw new SyncLockedError(busyMessage(file, seen.holder, hostname));
     if (takeOver(file, seen.text)) log(`removed the stale lock ${file}: ${verdict.why}`);
   }
@@ -130,7 +125,7 @@ function parseHolder(text: string): LockHolder | undefined {
   return undefined;
 }
 
-function staleness(seen: Exclude<Seen, 'gone'>, hostname: string, now: number, isRunning: (pid: number) => boolean): { live: boolean; why: string } {
+function staleness(seen: Exclude<Seen, 'gone'>, hostname: string, now: number): { live: boolean; why: string } {
   const { holder } = seen;
   if (!holder) {
     // Its creator writes the content right after creating it; empty for long means it died in between.
@@ -139,7 +134,7 @@ function staleness(seen: Exclude<Seen, 'gone'>, hostname: string, now: number, i
   if (holder.hostname !== hostname) return { live: true, why: '' };
   const bootedAt = now - os.uptime() * 1000;
   if (Date.parse(holder.startedAt) < bootedAt - 60_000) return { live: false, why: `pid ${holder.pid} took it before this host last started` };
-  if (!isRunning(holder.pid)) return { live: false, why: `pid ${holder.pid} no longer runs (killed?)` };
+  if (!pidRunning(holder.pid)) return { live: false, why: `pid ${holder.pid} no longer runs (killed?)` };
   const idle = now - seen.mtimeMs;
   if (idle > UNREFRESHED_MS) return { live: false, why: `its holder has not refreshed it for ${Math.round(idle / 60_000)} minutes (pid ${holder.pid} is another program now?)` };
   return { live: true, why: '' };

@@ -133,7 +133,7 @@ function checkFlow(file: string, key: string, entry: unknown, now: number): void
   if (entry.outstanding !== undefined) {
     if (!isObject(entry.outstanding)) throw new SyncStateError(`${where}: "outstanding" is not an object; ${fix}`);
     for (const [id, record] of Object.entries(entry.outstanding)) {
-      if (!isObject(record) || typeof record.run !== 'string' || typeof record.attempts !== 'number' || (record.unknownSince !== undefined && !isIsoInstant(String(record.unknownSince)))) {
+      if (!isObject(record) || typeof record.run !== 'string' || typeof record.attempts !== 'number' || typeof record.firstFailedAt !== 'string' || (record.unknownSince !== undefined && !isIsoInstant(String(record.unknownSince)))) {
         throw new SyncStateError(`${where}: outstanding record "${id}" is not {"run", "reason", "attempts", …}; ${fix}`);
       }
     }

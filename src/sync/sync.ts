@@ -5,7 +5,6 @@ import { FlowDirectory } from '../rapidpro/client/flow-names';
 import type { RapidProFlow, RapidProRun } from '../rapidpro/client/types';
 import { redactText } from '../util/redact';
 import { SyncLock, acquireLock, lockPathFor } from './lock';
-import type { LockOptions } from './lock';
 import { OpenResults, isSettled, openResults } from './settle';
 import { FlowSyncState, StateBinding, SyncState, emptyState, ensureStateFolder, readState, stateKey, writeState } from './state';
 import { RecordRequest, SyncRecordError, SyncSource } from './types';
@@ -44,8 +43,6 @@ export interface SyncOptions {
   /** Outstanding records retried per flow per sync, oldest first (each costs a runs.json call). Default 100. */
   maxRetriesPerFlow?: number;
   now?: () => number;
-  /** For tests: how the lock judges holders. */
-  lock?: Omit<LockOptions, 'log' | 'now'>;
   onProgress?: (progress: SyncProgress) => void;
   /** One line per run skipped as malformed, record CHT refused, and flow that cannot be synced. */
   log?: (line: string) => void;
@@ -140,7 +137,7 @@ export async function sync(options: SyncOptions): Promise<SyncSummary> {
   };
 
   if (options.statePath) ensureStateFolder(options.statePath);
-  const lock = options.statePath ? acquireLock(lockPathFor(options.statePath), { ...options.lock, log, now }) : undefined;
+  const lock = options.statePath ? acquireLock(lockPathFor(options.statePath), { log, now }) : undefined;
   try {
     const statePath = options.statePath;
     const state = statePath ? readState(statePath, binding, now()) : emptyState(binding);

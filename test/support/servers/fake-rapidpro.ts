@@ -56,6 +56,8 @@ export class FakeRapidPro {
   forbidden = false;
   /** `GET workspace.json`: the workspace the token belongs to. */
   workspace = { uuid: randomUUID(), name: 'Test workspace', country: 'KE', languages: ['eng', 'fra', 'swa'], timezone: 'Africa/Nairobi', date_style: 'day_first', anon: false };
+  /** Awaited before answering each authorised request (to hold one client until a test says). */
+  gate?: (endpoint: string, method: string) => Promise<void> | void;
   private faults: Fault[] = [];
   private running?: RunningServer;
 
@@ -109,6 +111,7 @@ export class FakeRapidPro {
       return sendJson(res, 401, { detail: req.headers.authorization ? 'Invalid token' : 'Authentication credentials were not provided.' }, { 'WWW-Authenticate': 'Token' });
     }
     if (this.forbidden) return sendJson(res, 403, { detail: 'You do not have permission to perform this action.' });
+    await this.gate?.(endpoint, method);
 
     const fault = this.faults.find((f) => f.endpoint === endpoint && (!f.method || f.method === method) && f.times > 0);
     if (fault) {

@@ -92,8 +92,13 @@ describe('sync in separate processes: killed at a random point, two at once', fu
   });
 
   it('runs one of two syncs started together; the other exits 4 with one line and posts nothing', async () => {
-    cht.recordDelayMs = 40;
     const [a, b] = [startChild(), startChild()];
+    // However the two processes' start-up times differ, the first to take the lock reads no run
+    // before the other has exited (or 10 s have passed, when the lock let both through).
+    const firstExit = Promise.race([a.done, b.done, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    rp.gate = async (endpoint) => {
+      if (endpoint === 'runs.json') await firstExit;
+    };
     const results = await Promise.all([a.done, b.done]);
     const codes = results.map((r) => r.code).sort();
     expect(codes, results.map((r) => r.stdout + r.stderr).join('\n---\n')).to.deep.equal([0, 4]);

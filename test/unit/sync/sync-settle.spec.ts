@@ -28,8 +28,12 @@ const GLOBALS = { cht_url: 'https://cht.example.org', cht_auth: 'Basic [test]' }
 /** A reply no case of our flows takes: the flow re-asks. */
 const UNCLEAR = 'zzq hmm';
 
+/** The run uuid of the simulated conversations; each run served to sync gets its own in its place. */
+const TEMPLATE_RUN = '00000000-0000-4000-8000-000000000000';
+
 interface Stop {
-  replies: ScriptedReply[];
+  /** The run simulated up to here, with TEMPLATE_RUN as its uuid. */
+  result: SimulationResult;
   /** The wait the run is caught at; undefined once the run has exited. */
   waitingAt?: string;
 }
@@ -53,9 +57,9 @@ function validReply(node: FlowNode): string {
   return /^has_number/.test(first?.type ?? '') ? argument : argument.split(/\s+/)[0] || 'ok';
 }
 
-function simulate(test: FlowUnderTest, replies: readonly ScriptedReply[], runUuid: string): SimulationResult {
+function simulate(test: FlowUnderTest, replies: readonly ScriptedReply[]): SimulationResult {
   return simulateFlow(test.exported, test.flow.name, {
-    ...test.start, globals: GLOBALS, runUuid, replies, now: NOW,
+    ...test.start, globals: GLOBALS, runUuid: TEMPLATE_RUN, replies, now: NOW,
     webhook: () => ({ status: 200, body: '{"success":true,"id":"x"}' }),
   });
 }
@@ -72,8 +76,9 @@ function stopsAtEveryWait(test: FlowUnderTest): Stop[] {
   const unclearSent = new Set<string>();
   const stops: Stop[] = [];
   for (let turn = 0; turn < 200; turn++) {
-    const at = waitingAt(test, simulate(test, replies, 'probe'));
-    stops.push({ replies: [...replies], waitingAt: at });
+    const result = simulate(test, replies);
+    const at = waitingAt(test, result);
+    stops.push({ result, waitingAt: at });
     if (!at) return stops;
     const node = (test.flow.nodes ?? []).find((n) => n.uuid === at)!;
     const question = (node.router as SwitchRouter).result_name ?? at;
@@ -85,6 +90,11 @@ function stopsAtEveryWait(test: FlowUnderTest): Stop[] {
     }
   }
   throw new Error(`${test.flow.name}: the conversation does not end`);
+}
+
+/** The webhook bodies of a simulated run, as run `uuid` sends them. */
+function bodies(result: SimulationResult, uuid: string): Record<string, unknown>[] {
+  return result.webhooks.map((call) => JSON.parse(call.body.split(TEMPLATE_RUN).join(uuid)) as Record<string, unknown>);
 }
 
 /** The run as `GET runs.json` shows it. */
@@ -127,8 +137,14 @@ function stored(body: Record<string, unknown>, fields: string[]): Record<string,
 describe('sync posts only answers a run has settled (our real flows, runs caught at every wait)', function () {
   this.timeout(30_000);
   const setup = new SyncSetup();
-  const tests = flowsUnderTest();
   const forms = jsonForms(workflows);
+  let tests: { test: FlowUnderTest; stops: Stop[] }[];
+  let allSources: SyncSource[];
+
+  before(() => {
+    tests = flowsUnderTest().map((test) => ({ test, stops: stopsAtEveryWait(test) }));
+    allSources = syncSources();
+  });
 
   beforeEach(async () => {
     await setup.start(250);
@@ -137,7 +153,7 @@ describe('sync posts only answers a run has settled (our real flows, runs caught
   afterEach(() => setup.stop());
 
   it('covers the three check-in and quiz flows', () => {
-    expect(tests.map((t) => t.flow.name)).to.have.length(3);
+    expect(tests.map((t) => t.test.flow.name)).to.have.length(3);
   });
 
   for (const withReads of [true, false]) {
@@ -147,8 +163,7 @@ describe('sync posts only answers a run has settled (our real flows, runs caught
     it(title, async () => {
       let unsettled = 0;
       let hazards = 0;
-      for (const test of tests) {
-        const stops = stopsAtEveryWait(test);
+      for (const { test, stops } of tests) {
         const caught = new Set(stops.map((stop) => stop.waitingAt).filter(Boolean));
         expect([...caught].sort(), `${test.flow.name}: every wait`).to.deep.equal(waits(test.flow).map((n) => n.uuid).sort());
 
@@ -157,16 +172,11 @@ describe('sync posts only answers a run has settled (our real flows, runs caught
         const fired = new Set<string>();
         for (const [index, stop] of stops.entries()) {
           const runUuid = uuidV5(`settle/${test.flow.name}/${index}`);
-          const atStop = simulate(test, stop.replies, runUuid);
-          const final = simulate(test, stops[stops.length - 1].replies, runUuid);
-          for (const call of final.webhooks) {
-            const body = JSON.parse(call.body) as Record<string, unknown>;
-            expected.set(String(body.rp_event_id), body);
-          }
-          for (const call of atStop.webhooks) fired.add(String((JSON.parse(call.body) as Record<string, unknown>).rp_event_id));
-          const run = setup.rp.addRun(asRun(test, atStop, runUuid));
+          for (const body of bodies(stops[stops.length - 1].result, runUuid)) expected.set(String(body.rp_event_id), body);
+          for (const body of bodies(stop.result, runUuid)) fired.add(String(body.rp_event_id));
+          const run = setup.rp.addRun(asRun(test, stop.result, runUuid));
           // The hazard is real: read naively, a run at a re-ask gives a record the webhook will contradict.
-          const source = syncSources().find((s) => s.flowName === test.flow.name)!;
+          const source = allSources.find((s) => s.flowName === test.flow.name)!;
           for (const record of source.recordsFromRun(run)) {
             const body = expected.get(record.rp_event_id);
             const code = String(record._meta.form);
@@ -174,7 +184,7 @@ describe('sync posts only answers a run has settled (our real flows, runs caught
           }
         }
 
-        const sources: SyncSource[] = syncSources()
+        const sources: SyncSource[] = allSources
           .filter((s) => s.flowName === test.flow.name)
           .map((s) => (withReads ? s : { flowName: s.flowName, formCode: s.formCode, recordsFromRun: (r) => s.recordsFromRun(r) }));
         const summary = await setup.run({ sources, settleSeconds: 0, now: () => Date.parse('2026-06-01T00:00:00Z') });
