@@ -41,6 +41,8 @@ export interface FlowSyncState {
   updatedAt: string;
   /** Records to retry, by `rp_event_id`. */
   outstanding?: Record<string, OutstandingRecord>;
+  /** The uuid the flow's name resolves to now, when this entry is for a flow that was replaced (re-imported). */
+  replacedBy?: string;
 }
 
 /** The state file: what it belongs to, and progress per `<flow uuid>:<FORM CODE>`. */

@@ -211,7 +211,10 @@ function replacedFlows(ctx: Context, source: SyncSource, current: RapidProFlow, 
     const uuid = key.slice(0, key.lastIndexOf(':'));
     const old = byUuid.get(uuid);
     if (entry.flowName !== source.flowName || entry.formCode !== form || uuid === current.uuid || !old) continue;
-    ctx.log(`flow "${source.flowName}" is ${current.uuid} in the workspace now; still syncing the runs of ${uuid}, which the state file synced before`);
+    if (entry.replacedBy !== current.uuid) {
+      ctx.log(`flow "${source.flowName}" is ${current.uuid} in the workspace now; the runs of ${uuid}, which the state file synced before, are still synced`);
+      entry.replacedBy = current.uuid;
+    }
     found.push(old);
   }
   return found;

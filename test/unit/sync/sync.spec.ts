@@ -126,6 +126,23 @@ describe('sync (RapidPro runs → CHT records, over HTTP)', () => {
     expect(summary.failures[0].reason).to.contain(`close names: "${SYMPTOMS_FLOW}"`);
   });
 
+  it('keeps syncing the runs of a flow that was replaced (imported again under a new uuid), and the new one', async () => {
+    addRuns(2);
+    await run();
+    flow.archived = true;
+    const replacement = setup.rp.addFlow(SYMPTOMS_FLOW);
+    const late = setup.rp.addRun(makeRun(flow, { at: 30 }));
+    const fresh = setup.rp.addRun(makeRun(replacement, { at: 31 }));
+    setup.logs = [];
+    expect((await run()).created).to.equal(2);
+    expect(setup.cht.countOf(late.uuid)).to.equal(1);
+    expect(setup.cht.countOf(fresh.uuid)).to.equal(1);
+    expect(setup.logs).to.deep.equal([`flow "${SYMPTOMS_FLOW}" is ${replacement.uuid} in the workspace now; the runs of ${flow.uuid}, which the state file synced before, are still synced`]);
+    setup.logs = [];
+    expect((await run()).created).to.equal(0);
+    expect(setup.logs).to.deep.equal([]);
+  });
+
   it('posts several records per run with suffixed ids, keeping state per flow', async () => {
     const quiz = setup.rp.addFlow(QUIZ_FLOW);
     setup.rp.addRun(makeRun(quiz, { at: 1, values: { q1: 'Correct', q2: 'Wrong' } }));
