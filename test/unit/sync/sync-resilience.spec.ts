@@ -81,6 +81,18 @@ describe('sync resilience: refused records, transient CHT errors (over HTTP)', (
     expect(setup.cht.recordPosts).to.have.length(6);
   });
 
+  it('honours RapidPro rate limits on runs.json between pages (Retry-After, never less than the backoff)', async () => {
+    setup.rp.pageSize = 2;
+    let pages = 0;
+    setup.rp.gate = (endpoint) => {
+      // From the second page on, RapidPro throttles once.
+      if (endpoint === 'runs.json' && ++pages === 2) setup.rp.fail({ endpoint: 'runs.json', status: 429, retryAfter: '0', times: 1, body: { detail: 'Request was throttled.' } });
+    };
+    const summary = await setup.run();
+    expect(summary).to.include({ fetchedRuns: 6, created: 6, failed: 0 });
+    expect(setup.sleeps).to.deep.equal([375]);
+  });
+
   it('waits for a CHT that refuses connections for a while, then posts everything exactly once', async () => {
     await setup.cht.offline();
     setup.onSleep = async () => {
