@@ -204,6 +204,22 @@ export function fsReason(error: unknown, file: string): string {
   }
 }
 
+/**
+ * Removes temporary files a killed sync left half-written next to the state. Only call while
+ * holding the lock: no other sync can be writing one then.
+ */
+export function removeLeftoverTemporaryFiles(file: string): void {
+  const dir = path.dirname(file);
+  const prefix = `.${path.basename(file)}.`;
+  try {
+    for (const name of fs.readdirSync(dir)) {
+      if (name.startsWith(prefix) && name.endsWith('.tmp')) fs.rmSync(path.join(dir, name), { force: true });
+    }
+  } catch {
+    // Leftovers only take space; writing the state reports real problems.
+  }
+}
+
 /** Makes the rename durable. Some platforms (Windows) cannot open a folder: the rename is still atomic there. */
 function syncDirectory(dir: string): void {
   let fd: number | undefined;

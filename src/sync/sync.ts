@@ -6,7 +6,7 @@ import type { RapidProFlow, RapidProRun } from '../rapidpro/client/types';
 import { redactText } from '../util/redact';
 import { SyncLock, acquireLock, lockPathFor } from './lock';
 import { OpenResults, isSettled, openResults } from './settle';
-import { FlowSyncState, StateBinding, SyncState, emptyState, ensureStateFolder, readState, stateKey, writeState } from './state';
+import { FlowSyncState, StateBinding, SyncState, emptyState, ensureStateFolder, readState, removeLeftoverTemporaryFiles, stateKey, writeState } from './state';
 import { RecordRequest, SyncRecordError, SyncSource } from './types';
 
 /** The RapidPro calls sync makes (a RapidProClient, or a stand-in). */
@@ -140,6 +140,7 @@ export async function sync(options: SyncOptions): Promise<SyncSummary> {
   const lock = options.statePath ? acquireLock(lockPathFor(options.statePath), { log, now }) : undefined;
   try {
     const statePath = options.statePath;
+    if (statePath) removeLeftoverTemporaryFiles(statePath);
     const state = statePath ? readState(statePath, binding, now()) : emptyState(binding);
     // Same host and workspace uuid (checked); the workspace may have been renamed.
     state.rapidpro = { ...binding.rapidpro };
@@ -195,8 +196,12 @@ export async function sync(options: SyncOptions): Promise<SyncSummary> {
   }
 }
 
+/** Totals the records left to retry for the flows this sync serves (entries of workflows since removed cannot be retried). */
 function finish(ctx: Context): SyncSummary {
-  ctx.summary.outstanding = Object.values(ctx.state.flows).reduce((sum, entry) => sum + Object.keys(entry.outstanding ?? {}).length, 0);
+  const served = new Set(ctx.options.sources.map((source) => `${source.flowName}\n${source.formCode.toUpperCase()}`));
+  ctx.summary.outstanding = Object.values(ctx.state.flows)
+    .filter((entry) => served.has(`${entry.flowName}\n${entry.formCode}`))
+    .reduce((sum, entry) => sum + Object.keys(entry.outstanding ?? {}).length, 0);
   return ctx.summary;
 }
 

@@ -43,14 +43,16 @@ describe('sync (RapidPro runs → CHT records, over HTTP)', () => {
     expect(fs.readdirSync(path.dirname(setup.statePath))).to.deep.equal(['sync.json']);
   });
 
-  it('creates nothing when run twice', async () => {
+  it('creates nothing when run twice (and clears a temporary state file a killed sync left)', async () => {
     addRuns();
     await run();
+    fs.writeFileSync(path.join(path.dirname(setup.statePath), '.sync.json.99999.tmp'), '{"version": 2, "fl');
     const second = await run();
     expect(second.created).to.equal(0);
     expect(second.skippedExisting).to.equal(8);
     expect(second.failed).to.equal(0);
     expect(setup.cht.docs).to.have.length(8);
+    expect(fs.readdirSync(path.dirname(setup.statePath))).to.deep.equal(['sync.json']);
   });
 
   it('checks CHT itself, so another machine (no state) or a delivered webhook creates no duplicate', async () => {
