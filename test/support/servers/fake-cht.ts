@@ -64,6 +64,8 @@ export class FakeCht extends EventEmitter {
   recordDelayMs = 0;
   /** Slows the creation of chosen records; the save happens even when the client has gone. */
   recordDelay?: (body: Record<string, unknown>) => number;
+  /** Holds the save of chosen records until the promise settles (a webhook POST CHT is still working on). */
+  recordGate?: (body: Record<string, unknown>) => Promise<void> | undefined;
   /** Refuses chosen records without saving them, as CHT does when validation or a transition throws. */
   refuse?: (body: Record<string, unknown>) => Refusal | undefined;
   /** Every record POST that reached CHT, in order (its rp_event_id, and when it arrived). */
@@ -71,6 +73,7 @@ export class FakeCht extends EventEmitter {
   /** Every request that reached CHT (authenticated or not), in order. */
   requests: { method: string; path: string; at: number }[] = [];
   findCalls = 0;
+  private savesInProgress = 0;
   private faults: ChtFault[] = [];
   private running?: RunningServer;
   private port = 0;
@@ -161,6 +164,20 @@ export class FakeCht extends EventEmitter {
   }
 
   private async createRecord(req: http.IncomingMessage, res: http.ServerResponse, body: string, fault?: ChtFault): Promise<void> {
+    this.savesInProgress++;
+    try {
+      await this.saveRecord(req, res, body, fault);
+    } finally {
+      this.savesInProgress--;
+    }
+  }
+
+  /** Resolves once no record POST is being worked on (those of a killed client included). */
+  async settled(): Promise<void> {
+    while (this.savesInProgress > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+
+  private async saveRecord(req: http.IncomingMessage, res: http.ServerResponse, body: string, fault?: ChtFault): Promise<void> {
     const input = parseJsonBody(body) as Record<string, unknown> | undefined;
     const serverError = (details: string): void => sendJson(res, 500, { code: 500, error: 'Server error', details });
     if (!String(req.headers['content-type']).startsWith('application/json')) return serverError('Content type not supported');
@@ -173,6 +190,7 @@ export class FakeCht extends EventEmitter {
     this.recordPosts.push({ rpEventId: input?.rp_event_id, at: Date.now() });
     const refusal = this.refuse?.(input ?? {});
     if (refusal) return sendJson(res, refusal.status, { code: refusal.status, error: refusal.status === 500 ? 'Server error' : 'Bad request', details: refusal.details });
+    await this.recordGate?.(input ?? {});
     const delay = this.recordDelayMs + (this.recordDelay?.(input ?? {}) ?? 0);
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     if (this.down) {

@@ -57,7 +57,7 @@ export class SyncSetup {
   }
 
   chtClient(options: ChtClientOptions = {}): ChtClient {
-    return new ChtClient(chtConnection(this.cht.urlFor(), {}), { timeoutMs: 2000, timing: this.timing, ...options });
+    return new ChtClient(chtConnection(this.cht.urlFor(), {}), { timeoutMs: 10_000, timing: this.timing, ...options });
   }
 
   get binding(): StateBinding {

@@ -89,7 +89,7 @@ describe('CHT client (over HTTP against a fake CHT)', () => {
 
       cht.fail({ path: '/api/v2/records', status: 504, afterSave: true, times: 1, body: { message: 'Gateway Timeout' } });
       expect((await rejection(client().createRecord(record('c')))).kind).to.equal('unknown');
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      await cht.settled();
       // Each POST reached CHT exactly once, and CHT finished every one of them.
       expect(cht.recordPosts.map((p) => p.rpEventId)).to.deep.equal(['b', 'c']);
       expect(cht.docs.map((d) => d.fields.rp_event_id).sort()).to.deep.equal(['b', 'c']);

@@ -107,15 +107,31 @@ describe('sync idempotence: one sync per state, settle window, unknown outcomes 
       expect((await setup.run({ settleSeconds: 0 })).created).to.equal(0);
     });
 
+    /**
+     * The webhook's POST for a run just answered reaches CHT, which works on it (transitions) for
+     * as long as the sync runs; it is saved once the sync has finished.
+     */
+    const webhookInFlight = async (answered: RapidProRun): Promise<{ landed: Promise<unknown>; syncFinished: () => void }> => {
+      let syncFinished!: () => void;
+      const finished = new Promise<void>((resolve) => { syncFinished = resolve; });
+      let held = false;
+      setup.cht.recordGate = (input) => {
+        if (input.rp_event_id !== answered.uuid || held) return undefined;
+        held = true;
+        return finished;
+      };
+      const [body] = symptomsSource().recordsFromRun(answered);
+      const landed = setup.chtClient({ timeoutMs: 20_000 }).createRecord(body);
+      while (!setup.cht.recordPosts.some((p) => p.rpEventId === answered.uuid)) await new Promise((resolve) => setTimeout(resolve, 5));
+      return { landed, syncFinished };
+    };
+
     it('does not race a webhook in flight: the sync leaves the run, the webhook lands, the next sync skips it', async () => {
       const answered = recentRun(0);
-      const [body] = symptomsSource().recordsFromRun(answered);
-      // CHT takes a while on the webhook's POST (transitions), while the sync runs.
-      setup.cht.recordDelay = (input) => (input.rp_event_id === answered.uuid ? 300 : 0);
-      const webhook = setup.chtClient().createRecord(body);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      const webhook = await webhookInFlight(answered);
       await setup.run();
-      await webhook;
+      webhook.syncFinished();
+      await webhook.landed;
       expect(setup.cht.countOf(answered.uuid)).to.equal(1);
       const next = await setup.run({ now: () => Date.now() + 11 * MINUTE });
       expect(next).to.include({ created: 0, skippedExisting: 9 });
@@ -124,12 +140,10 @@ describe('sync idempotence: one sync per state, settle window, unknown outcomes 
 
     it('(the hazard the window prevents) without it, a sync racing the webhook makes a second record', async () => {
       const answered = recentRun(0);
-      const [body] = symptomsSource().recordsFromRun(answered);
-      setup.cht.recordDelay = (input) => (input.rp_event_id === answered.uuid && setup.cht.recordPosts.length === 1 ? 300 : 0);
-      const webhook = setup.chtClient().createRecord(body);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      const webhook = await webhookInFlight(answered);
       await setup.run({ settleSeconds: 0 });
-      await webhook;
+      webhook.syncFinished();
+      await webhook.landed;
       expect(setup.cht.countOf(answered.uuid)).to.equal(2);
     });
   });
@@ -138,17 +152,20 @@ describe('sync idempotence: one sync per state, settle window, unknown outcomes 
     const slowRun = (): RapidProRun => setup.rp.runs[3];
 
     it('is looked up, not resent, when CHT completes it after the client gave up; a rerun leaves exactly one record', async () => {
-      // CHT saves this record 600 ms after it arrives; the client waits 200 ms.
-      setup.cht.recordDelay = (input) => (input.rp_event_id === slowRun().uuid ? 600 : 0);
+      // CHT works on this record until the test lets it finish; the client waits 200 ms.
+      let finish!: () => void;
+      const finished = new Promise<void>((resolve) => { finish = resolve; });
+      setup.cht.recordGate = (input) => (input.rp_event_id === slowRun().uuid ? finished : undefined);
       const first: SyncSummary = await setup.run({ cht: setup.chtClient({ timeoutMs: 200 }) });
       expect(first).to.include({ created: 7, outstanding: 1 });
       expect(setup.logs.join('\n')).to.contain(`no answer from CHT for the record of flow "${SYMPTOMS_FLOW}", run ${slowRun().uuid}`);
       expect(readState(setup.statePath, setup.binding).flows[`${flow.uuid}:RP_SYMPTOMS`].outstanding?.[slowRun().uuid].unknownSince).to.be.a('string');
 
-      // A rerun before CHT has finished: still not in CHT, and within the window: not resent.
+      // A rerun while CHT is still at it: not in CHT yet, and within the window: not resent.
       const early = await setup.run();
       expect(early).to.include({ created: 0, outstanding: 1 });
-      await new Promise((resolve) => setTimeout(resolve, 600));
+      finish();
+      await setup.cht.settled();
       const rerun = await setup.run();
       expect(rerun).to.include({ created: 0, outstanding: 0 });
       expect(setup.cht.recordPosts.filter((p) => p.rpEventId === slowRun().uuid)).to.have.length(1);

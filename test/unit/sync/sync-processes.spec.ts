@@ -72,7 +72,7 @@ describe('sync in separate processes: killed at a random point, two at once', fu
     expect(killed.signal, `${context}: ${killed.stdout}${killed.stderr}`).to.equal('SIGKILL');
     cht.removeAllListeners('record');
     // A POST the child sent just before dying may still be saving on the server side.
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await cht.settled();
     const afterKill = cht.docs.length;
     expect(afterKill, context).to.be.within(killAt, 23);
     // The killed sync left its lock, naming a pid that no longer runs.
