@@ -1,18 +1,23 @@
 import * as fs from 'fs';
-import * as path from 'path';
-import { SynthOptions, synthesize } from '../project/synth';
+import { SynthOptions, SynthesizedPush, synthesize } from '../project/synth';
 import type { RapidProClient } from '../rapidpro/client/client';
 import { redactText } from '../util/redact';
 import { ChtAdmin } from './cht-admin';
 import { CONTENT_ACTIONS, ChtConfAction, ChtConfRunner, SETTINGS_ACTIONS, actionEvent, chtConfInvocation, describeInvocation, spawnChtConf } from './cht-conf';
 import { DeployError, DeployStopped } from './errors';
 import { INCOMING_KEY, OUTGOING_KEY, generateIncomingSecret, incomingInstructions } from './gateway';
-import { SETTINGS_INHERIT, pushesNotSendingTo, rapidProPushes, withoutTrailingSlash } from './outbound';
 import { CredentialRequest, DeployPlan, describePlan, overwrites, planDeploy } from './plan';
 import { copyProject, removeCopy, writeFiles } from './project-copy';
 import { deploySettings } from './settings';
 
 export { DeployError, DeployStopped } from './errors';
+
+/** What deploy reads of a synthesized push: where it sends, which flow it starts, its credential and config. */
+export type DeployPush = Pick<SynthesizedPush, 'name' | 'credentialKey' | 'baseUrl' | 'config'> & { flow: { name: string; uuid: string } };
+
+export function withoutTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}
 
 /** A RapidPro flow the project's outbound pushes start, and the export that creates it. */
 export interface DeployedFlow {
@@ -33,8 +38,8 @@ export interface DeployOptions {
   /** CHT, as an administrator. Its connection's credentials reach cht-conf through its environment. */
   cht: ChtAdmin;
   flows: readonly DeployedFlow[];
-  /** Produces the project's generated files; defaults to the workflows' generator. */
-  generate?: (options: SynthOptions) => ReadonlyMap<string, string>;
+  /** Synthesizes the outbound pushes for the workspace; defaults to the workflows' synthesis. */
+  synthesize?: (options: SynthOptions) => { pushes: readonly DeployPush[] };
   runChtConf?: ChtConfRunner;
   /** Read CHT and RapidPro, report what would change (overwrites included), write nothing. */
   dryRun?: boolean;
@@ -164,10 +169,9 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
 
     // 2. What CHT receives, and what that changes there.
     const rapidproUrl = withoutTrailingSlash(options.rapidpro.host);
-    const files = new Map((options.generate ?? ((synth: SynthOptions) => synthesize(synth).files))({ flowUuids: Object.fromEntries(flows.map((f) => [f.name, f.uuid])), rapidproUrl }));
-    const inheritPath = [...files.keys()].find((file) => path.basename(file) === SETTINGS_INHERIT);
-    const pushKeys = checkPushes(inheritPath ? files.get(inheritPath) : undefined, flows, options.rapidpro.host, log);
-    const { settings, gateway } = deploySettings(options.projectDir, inheritPath ? files.get(inheritPath) : undefined, rapidproUrl);
+    const { pushes } = (options.synthesize ?? synthesize)({ flowUuids: Object.fromEntries(flows.map((f) => [f.name, f.uuid])), rapidproUrl });
+    const pushKeys = checkPushes(pushes, flows, options.rapidpro.host, log);
+    const { settings, gateway } = deploySettings(options.projectDir, pushes, rapidproUrl);
     const requests: CredentialRequest[] = pushKeys.map((key) => ({ key, purpose: 'the outbound pushes\' Authorization header: "Token <RapidPro API token>"', mode: 'store' }));
     if (gateway) {
       requests.push({ key: OUTGOING_KEY, purpose: 'CHT\'s SMS gateway: the bare RapidPro API token (CHT adds "Token ")', mode: 'store' });
@@ -352,26 +356,24 @@ async function resolveFlows(options: DeployOptions): Promise<ResolvedFlow[]> {
  * for both: a mismatch is a generator bug that would start the wrong flow or none), and returns the
  * credential keys the pushes read.
  */
-function checkPushes(settings: string | undefined, flows: readonly ResolvedFlow[], host: string, log: (line: string) => void): string[] {
-  if (settings === undefined) {
-    log(`warning: the generated files hold no ${SETTINGS_INHERIT}, so no outbound push will start a flow`);
+function checkPushes(pushes: readonly DeployPush[], flows: readonly ResolvedFlow[], host: string, log: (line: string) => void): string[] {
+  if (!pushes.length) {
+    log('warning: no workflow declares an outbound push, so no CHT form will start a flow');
     return [];
   }
-  const elsewhere = pushesNotSendingTo(settings, host);
+  const elsewhere = pushes.filter((push) => withoutTrailingSlash(push.baseUrl) !== withoutTrailingSlash(host));
   if (elsewhere.length) {
-    const list = elsewhere.map((push) => `${push.name} (${String(push.baseUrl)})`).join(', ');
-    throw new DeployError(`outbound push(es) ${list} do not send to the RapidPro workspace ${host}; the generator must use the rapidproUrl deploy passes; nothing was changed on CHT`);
+    const list = elsewhere.map((push) => `${push.name} (${push.baseUrl})`).join(', ');
+    throw new DeployError(`outbound push(es) ${list} do not send to the RapidPro workspace ${host}; the synthesis must use the rapidproUrl deploy passes; nothing was changed on CHT`);
   }
   const uuids = new Set(flows.map((flow) => flow.uuid.toLowerCase()));
-  const keys = new Set<string>();
-  for (const push of rapidProPushes(settings)) {
-    if (!push.flowUuid || !uuids.has(push.flowUuid)) {
+  for (const push of pushes) {
+    if (!uuids.has(push.flow.uuid.toLowerCase())) {
       throw new DeployError(
-        `outbound push ${push.name} starts flow ${push.flowUuid ?? '(no literal uuid)'}, which is not one of the flows resolved in the workspace; ` +
-          'its workflow must list the flow in deployedFlows() and the generator must use the resolved flowUuids; nothing was changed on CHT',
+        `outbound push ${push.name} starts flow "${push.flow.name}" (${push.flow.uuid}), which is not one of the flows resolved in the workspace; ` +
+          'the synthesis must use the resolved flowUuids; nothing was changed on CHT',
       );
     }
-    if (push.valueKey) keys.add(push.valueKey);
   }
-  return [...keys].sort();
+  return [...new Set(pushes.map((push) => push.credentialKey))].sort();
 }

@@ -4,7 +4,7 @@
  * SMS gateway use, optionally remove CHT's unused default forms.
  */
 export { DeployError, DeployStopped, deploy } from './deploy';
-export type { DeployOptions, DeployResult, DeployedFlow, ResolvedFlow } from './deploy';
+export type { DeployOptions, DeployPush, DeployResult, DeployedFlow, ResolvedFlow } from './deploy';
 export { ChtAdmin, ChtAdminError } from './cht-admin';
 export type { ChtAdminOptions } from './cht-admin';
 export { CHT_CONF_ACTIONS, CHT_CONF_FLAGS, CONTENT_ACTIONS, CREDENTIAL_ENV, SETTINGS_ACTIONS, chtConfInvocation, describeInvocation, spawnChtConf } from './cht-conf';

@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { DeployError } from './errors';
+import { OutboundPush } from '../cht/outbound';
 import { JsonRecord, isRecord } from './cht-admin';
 
 /** The keys cht-conf's compile-app-settings computes from code rather than copying from base_settings.json. */
@@ -21,14 +22,16 @@ export interface DeploySettings {
 
 /**
  * The committed `app_settings.json`, checked to be built from the committed sources, with the
- * generated `settings.inherit.json` (the pushes with this workspace's flow UUIDs and URL) applied as
- * cht-conf applies it, and `sms.rapidpro.url` set to the workspace when CHT's gateway is RapidPro.
+ * synthesized pushes (this workspace's flow UUIDs and URL) in `outbound`, and `sms.rapidpro.url`
+ * set to the workspace when CHT's gateway is RapidPro.
  */
-export function deploySettings(projectDir: string, generatedInherit: string | undefined, rapidproUrl: string): DeploySettings {
+export function deploySettings(projectDir: string, pushes: readonly { name: string; config: OutboundPush }[], rapidproUrl: string): DeploySettings {
   const committed = readJson(projectDir, 'app_settings.json', 'run npm run build and commit it');
   assertFresh(projectDir, committed);
   const settings = structuredClone(committed);
-  if (generatedInherit !== undefined) applyInherit(settings, parse(generatedInherit, 'the generated settings.inherit.json'), 'the generated settings.inherit.json');
+  const outbound: JsonRecord = isRecord(settings.outbound) ? settings.outbound : {};
+  for (const push of pushes) outbound[push.name] = structuredClone(push.config) as unknown as JsonRecord;
+  settings.outbound = outbound;
   const sms = isRecord(settings.sms) ? settings.sms : undefined;
   const gateway = sms?.outgoing_service === 'rapidpro';
   if (sms && gateway) {

@@ -15,7 +15,7 @@ import { Command, CommandIO, UsageError, signalExitCode } from '../command';
 /** What the deploy command takes from outside; tests replace it. */
 export interface DeployCommandDeps {
   flows?: () => DeployedFlow[];
-  generate?: DeployOptions['generate'];
+  synthesize?: DeployOptions['synthesize'];
   runChtConf?: ChtConfRunner;
   timing?: Partial<Timing>;
 }
@@ -62,7 +62,7 @@ export function createDeployCommand(deps: DeployCommandDeps = {}): Command {
           rapidproToken: credentials.token,
           cht: new ChtAdmin(connection, { insecureTls, signal: controller.signal }),
           flows: (deps.flows ?? deployedFlows)(),
-          generate: deps.generate,
+          synthesize: deps.synthesize,
           runChtConf: deps.runChtConf,
           dryRun: parsed.flags['dry-run'] === true,
           removeDefaultForms: parsed.flags['remove-default-forms'] === true,

@@ -12,7 +12,7 @@ import {
 import { RapidProClient } from '../../../src/rapidpro/client';
 import { FakeCht } from '../../support/servers/fake-cht';
 import { FakeRapidPro } from '../../support/servers/fake-rapidpro';
-import { APP_FORM_XML, EXPORTED_UUID, FLOWS, PERSON_XML, PUSH_KEY, RULES, SUMMARY, deployProject, generate } from './project';
+import { APP_FORM_XML, EXPORTED_UUID, FLOWS, PERSON_XML, PUSH_KEY, RULES, SUMMARY, deployProject, synthesize } from './project';
 
 interface Run {
   actions: string[];
@@ -66,7 +66,7 @@ describe('deploy (against fake RapidPro and CHT, cht-conf replaced)', () => {
     rapidproToken: rp.token,
     cht: admin(),
     flows: FLOWS,
-    generate,
+    synthesize,
     runChtConf: runner(),
     env: { PATH: process.env.PATH },
     log: (line) => logs.push(line),
@@ -352,10 +352,10 @@ describe('deploy (against fake RapidPro and CHT, cht-conf replaced)', () => {
     expect(cht.credentials.size).to.equal(0);
   });
 
-  it('refuses a generator that ignored the resolved UUIDs or the workspace URL', async () => {
-    const stale = await deployError(deploy(options({ generate: (o) => generate({ ...o, flowUuids: {} }) })));
-    expect(stale.message).to.contain(`outbound push rapidpro_quarantine_start starts flow ${EXPORTED_UUID}`);
-    const elsewhere = await deployError(deploy(options({ generate: (o) => generate({ ...o, rapidproUrl: undefined }) })));
+  it('refuses a synthesis that ignored the resolved UUIDs or the workspace URL', async () => {
+    const stale = await deployError(deploy(options({ synthesize: (o) => synthesize({ ...o, flowUuids: {} }) })));
+    expect(stale.message).to.contain(`outbound push rapidpro_quarantine_start starts flow "${FLOWS[0].name}" (${EXPORTED_UUID})`);
+    const elsewhere = await deployError(deploy(options({ synthesize: (o) => synthesize({ ...o, rapidproUrl: undefined }) })));
     expect(elsewhere.message).to.contain('(https://rapidpro.example.org) do not send to the RapidPro workspace');
     expect(writes()).to.deep.equal([]);
   });
@@ -372,7 +372,7 @@ describe('deploy (against fake RapidPro and CHT, cht-conf replaced)', () => {
     let out: string[];
     let err: string[];
     const io = (env: NodeJS.ProcessEnv, onSignal?: CommandIO['onSignal']): CommandIO => ({ out: (l) => out.push(l), err: (l) => err.push(l), projectDir, env, isTTY: false, onSignal });
-    const command = (run = runner()) => createDeployCommand({ flows: () => FLOWS, generate, runChtConf: run });
+    const command = (run = runner()) => createDeployCommand({ flows: () => FLOWS, synthesize, runChtConf: run });
     const env = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({ RAPIDPRO_HOST: rp.host, RAPIDPRO_TOKEN: rp.token, CHT_USERNAME: 'admin', CHT_PASSWORD: 'admin-pass', ...extra });
     beforeEach(() => { out = []; err = []; });
 

@@ -7,8 +7,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { SynthOptions as GenerateOptions } from '../../../src/project/synth';
-import { DeployedFlow } from '../../../src/deploy';
+import { SynthOptions } from '../../../src/project/synth';
+import { DeployPush, DeployedFlow } from '../../../src/deploy';
 
 export const EXPORTED_UUID = '11111111-1111-4111-8111-111111111111';
 export const FLOWS: DeployedFlow[] = [
@@ -21,22 +21,24 @@ export const PUSH_KEY = 'rapidpro:api';
 export const RULES = 'var tasks=[];/* \u00e9\u4e2d "quoted" \\ backslash */module.exports=tasks;';
 export const SUMMARY = 'var s={fields:[]};return s;/* line\nbreak */';
 
-/** Stands in for the workflows' generator: one flow-start push per flow. */
-export function generate(options: GenerateOptions): Map<string, string> {
-  const push = (flow: string) => ({
-    relevant_to: "doc.type === 'data_record'",
-    destination: {
-      base_url: options.rapidproUrl ?? 'https://rapidpro.example.org',
-      path: '/api/v2/flow_starts.json',
-      auth: { type: 'header', name: 'Authorization', value_key: PUSH_KEY },
-    },
-    mapping: { flow: { expr: `'${options.flowUuids?.[flow] ?? EXPORTED_UUID}'` }, urns: { expr: "['tel:' + doc.fields.phone]" } },
-  });
-  const settings = {
-    inherit: '.', delete: [], merge: {}, filter: {},
-    replace: { 'outbound.rapidpro_quarantine_start': push(FLOWS[0].name), 'outbound.rapidpro_training_start': push(FLOWS[1].name) },
+/** Stands in for the workflows' synthesis: one flow-start push per flow. */
+export function synthesize(options: SynthOptions): { pushes: DeployPush[] } {
+  const push = (name: string, flow: string): DeployPush => {
+    const uuid = options.flowUuids?.[flow] ?? EXPORTED_UUID;
+    const baseUrl = options.rapidproUrl ?? 'https://rapidpro.example.org';
+    return {
+      name,
+      flow: { name: flow, uuid },
+      credentialKey: PUSH_KEY,
+      baseUrl,
+      config: {
+        relevant_to: "doc.type === 'data_record'",
+        destination: { base_url: baseUrl, path: '/api/v2/flow_starts.json', auth: { type: 'header', name: 'Authorization', value_key: PUSH_KEY } },
+        mapping: { flow: { expr: `'${uuid}'` }, urns: { expr: "['tel:' + doc.fields.phone]" } },
+      },
+    };
   };
-  return new Map([['settings.inherit.json', JSON.stringify(settings, null, 2)], ['app_settings/forms.json', '{}\n']]);
+  return { pushes: [push('rapidpro_quarantine_start', FLOWS[0].name), push('rapidpro_training_start', FLOWS[1].name)] };
 }
 
 export const BASE_SETTINGS = {
@@ -59,15 +61,15 @@ export function deployProject(): string {
   };
   write('package.json', '{"dependencies": {"cht-conf": "^6.6.1"}}\n');
   write('app_settings/base_settings.json', JSON.stringify(BASE_SETTINGS, null, 2));
-  const files = generate({});
-  write('app_settings/forms.json', files.get('app_settings/forms.json') as string);
-  const inherit = files.get('settings.inherit.json') as string;
-  write('settings.inherit.json', inherit);
-  const compiled: Record<string, unknown> = { ...BASE_SETTINGS, forms: {}, contact_summary: SUMMARY, tasks: { rules: RULES, isDeclarative: true, targets: { items: [] } }, purge: {} };
-  for (const [dotted, value] of Object.entries((JSON.parse(inherit) as { replace: Record<string, unknown> }).replace)) {
-    const [top, name] = dotted.split('.');
-    compiled[top] = { ...(compiled[top] as Record<string, unknown>), [name]: value };
-  }
+  write('app_settings/forms.json', '{}\n');
+  // what `build` writes and cht-conf compiles: the pushes with the exported flow UUIDs
+  const { pushes } = synthesize({});
+  const replace = Object.fromEntries(pushes.map((push) => [`outbound.${push.name}`, push.config]));
+  write('settings.inherit.json', JSON.stringify({ inherit: '.', delete: [], merge: {}, filter: {}, replace }, null, 2));
+  const compiled: Record<string, unknown> = {
+    ...BASE_SETTINGS, forms: {}, contact_summary: SUMMARY, tasks: { rules: RULES, isDeclarative: true, targets: { items: [] } }, purge: {},
+    outbound: Object.fromEntries(pushes.map((push) => [push.name, push.config])),
+  };
   write('app_settings.json', JSON.stringify(compiled, null, 4));
   write('forms/app/demo.xml', APP_FORM_XML);
   write('forms/app/demo.xlsx', 'not uploaded');
