@@ -10,10 +10,10 @@
  * The typed harness itself lives in src/harness/cht-harness.ts (the CLI's `simulate` uses it too).
  */
 import { OutboundPush } from '../../src/cht/outbound';
-import { ChtHarness, FillError, createHarness } from '../../src/harness/cht-harness';
+import { ChtHarness, FillError, createHarness } from '../../src/simulate/harness';
 import { synthesize } from '../../src/project/synth';
 
-export * from '../../src/harness/cht-harness';
+export * from '../../src/simulate/harness';
 
 /** Chromium start-up can be slow on a cold CI machine. */
 const START_TIMEOUT_MS = 120_000;
@@ -26,6 +26,12 @@ const START_TIMEOUT_MS = 120_000;
  */
 let shared: ChtHarness | undefined;
 let started: Promise<void> | undefined;
+/** Set by test/support/root-hooks.ts; without it (a run that skipped .mocharc.json) each block stops the browser. */
+let stoppedByRootHook = false;
+
+export function stopHarnessAfterRun(): void {
+  stoppedByRootHook = true;
+}
 
 function sharedHarness(): ChtHarness {
   shared ??= createHarness();
@@ -54,6 +60,9 @@ export function useHarness(): ChtHarness {
   });
   beforeEach(async () => {
     await harness.clear();
+  });
+  after(async () => {
+    if (!stoppedByRootHook) await stopSharedHarness();
   });
   return harness;
 }

@@ -1,5 +1,7 @@
 /** Mocha root hooks (loaded by .mocharc.json): stop the run's one Chromium when every spec is done. */
-import { stopSharedHarness } from './harness';
+import { stopHarnessAfterRun, stopSharedHarness } from './harness';
+
+stopHarnessAfterRun();
 
 export const mochaHooks = {
   async afterAll(this: Mocha.Context): Promise<void> {

@@ -1,6 +1,6 @@
 import { Command } from '../command';
 import { parseArgs } from '../args';
-import { createHarness } from '../../harness/cht-harness';
+import { createHarness } from '../../simulate/harness';
 import { runScenario } from '../../simulate/engine';
 import { workflows } from '../../workflows';
 import { timeline } from '../../simulate/timeline';
