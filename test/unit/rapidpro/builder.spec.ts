@@ -142,10 +142,14 @@ describe('rapidpro FlowBuilder', () => {
       expect(() => base().send('a', 'Hi', { next: 'nowhere' }).toDefinition()).to.throw(/goes to node "nowhere", which this flow does not have/);
     });
 
-    it('a route naming an unknown category', () => {
+    it('a route naming an unknown category (a compile error too: routes are typed by the cases)', () => {
       expect(() =>
         base().waitForReply('a', { cases: [{ test: hasOnlyText('x'), category: 'X' }], routes: { Y: 'a' } as Record<string, string> }),
       ).to.throw(/category "Y", which this node does not have/);
+      const yesNo = [{ test: hasAnyWord('yes'), category: 'Yes' }, { test: hasAnyWord('no'), category: 'No' }] as const;
+      expect(() => base().send('ok', 'Ok')
+        // @ts-expect-error `Yse` is not a category of this wait (Yes, No, Other)
+        .waitForReply('a', { cases: yesNo, routes: { Yse: 'ok', No: 'ok' } })).to.throw(/category "Yse"/);
     });
 
     it('an unreachable node', () => {
