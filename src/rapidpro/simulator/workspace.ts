@@ -123,10 +123,33 @@ interface CampaignPoint {
   startMode: 'I' | 'S' | 'P';
 }
 
-interface CatchallTrigger {
+/** A catch-all trigger, its groups by name. */
+export interface CatchallTrigger {
   flow: string;
   groups: readonly string[];
   excludeGroups: readonly string[];
+}
+
+/**
+ * mailroom's `findBestTriggerMatch` for catch-all triggers: a trigger with groups matches a
+ * contact in one of them (+2), one with exclusions a contact in none of them (+1); the highest
+ * score wins, the first in order on a tie.
+ */
+export function bestCatchall<T extends CatchallTrigger>(triggers: readonly T[], groups: ReadonlySet<string>): T | undefined {
+  let best: { trigger: T; score: number } | undefined;
+  for (const trigger of triggers) {
+    let score = 0;
+    if (trigger.groups.length > 0) {
+      if (!trigger.groups.some((group) => groups.has(group))) continue;
+      score += 2;
+    }
+    if (trigger.excludeGroups.length > 0) {
+      if (trigger.excludeGroups.some((group) => groups.has(group))) continue;
+      score += 1;
+    }
+    if (!best || score > best.score) best = { trigger, score };
+  }
+  return best?.trigger;
 }
 
 interface WorkspaceContact {
@@ -507,20 +530,7 @@ export class SimulatedWorkspace {
   // ------------------------------------------------------------------ triggers
 
   private matchCatchall(groups: ReadonlySet<string>): CatchallTrigger | undefined {
-    let best: { trigger: CatchallTrigger; score: number } | undefined;
-    for (const trigger of this.catchalls) {
-      let score = 0;
-      if (trigger.groups.length > 0) {
-        if (!trigger.groups.some((group) => groups.has(group))) continue;
-        score += 2;
-      }
-      if (trigger.excludeGroups.length > 0) {
-        if (trigger.excludeGroups.some((group) => groups.has(group))) continue;
-        score += 1;
-      }
-      if (!best || score > best.score) best = { trigger, score };
-    }
-    return best?.trigger;
+    return bestCatchall(this.catchalls, groups);
   }
 
   private record(urn: string, event: EventBody): void {
