@@ -18,10 +18,10 @@
  */
 import { LOCALES, Locale, Localized } from '../phone/kit/locale';
 import { WorkflowId } from '../phone/workflows';
-import { ActionSpec, addToGroups, sendBroadcast, sendMsg, setContactField, setContactLanguage, setContactName, setRunResult } from '../rapidpro/flow/actions';
+import { ActionSpec, addToGroups, removeFromGroups, sendBroadcast, sendMsg, setContactField, setContactLanguage, setContactName, setRunResult } from '../rapidpro/flow/actions';
 import { FlowBuilder } from '../rapidpro/flow/builder';
 import { CampaignBuilder } from '../rapidpro/flow/campaign';
-import { CaseSpec, hasAnyWord, hasOnlyText, hasPattern, hasText } from '../rapidpro/flow/cases';
+import { CaseSpec, hasAnyWord, hasNumberBetween, hasNumberLt, hasOnlyText, hasPattern, hasText } from '../rapidpro/flow/cases';
 import { contactField, contactGroup } from '../rapidpro/flow/fields';
 import { NodeKey } from '../rapidpro/flow/node-spec';
 import { Text } from '../rapidpro/flow/text';
@@ -151,7 +151,7 @@ export interface EnrolmentSpec {
 export function enrolmentFlow(spec: EnrolmentSpec): FlowBuilder {
   const { subject } = spec;
   const id = `trigger.params.${ENROLMENT_PARAM.contactId}`;
-  return new FlowBuilder({ name: spec.name, key: spec.key, ...FLOW_LANGUAGES, type: 'messaging_background' })
+  const flow = new FlowBuilder({ name: spec.name, key: spec.key, ...FLOW_LANGUAGES, type: 'messaging_background' })
     .split('check', {
       operand: `@(if(or(default(fields.${subject.contactId.key}, "") = "", fields.${subject.contactId.key} = ${id}), "free", "taken"))`,
       cases: [{ test: hasOnlyText('taken'), category: 'Taken' }],
@@ -167,14 +167,8 @@ export function enrolmentFlow(spec: EnrolmentSpec): FlowBuilder {
       setContactName(`@(if(contact.name = "", default(trigger.params.${ENROLMENT_PARAM.name}, ""), contact.name))`),
       addToGroups(spec.group),
     ], { next: 'welcome' })
-    .actions('welcome', inSubjectLanguage(subject, 'welcome', spec.welcome))
-    .split('has_enroller', {
-      operand: `@(default(trigger.params.${spec.enrollerPhone}, ""))`,
-      cases: [{ test: hasText(), category: 'Phone' }],
-      other: 'No Phone',
-      routes: { Phone: 'conflict' },
-    })
-    .actions('conflict', [sendBroadcast({ to: [param(spec.enrollerPhone)], text: sms(spec.conflict) })]);
+    .actions('welcome', inSubjectLanguage(subject, 'welcome', spec.welcome));
+  return tellPhone(flow, 'has_enroller', { phone: param(spec.enrollerPhone), text: sms(spec.conflict) });
 }
 
 // ---------------------------------------------------------------- who talks to a contact, when
@@ -365,4 +359,81 @@ export function askYesNo<const T extends string>(flow: FlowBuilder, question: Ye
     });
   }
   return flow;
+}
+
+// ---------------------------------------------------------------- shapes every workflow's flows share
+
+/**
+ * Sends `text` by SMS to the phone a template holds (a contact field or a param, e.g. the CHW's),
+ * when it holds one: a split `key` (Phone / No Phone), then the broadcast `<key>_send`. Both go on
+ * to `next`; without a phone, to `otherwise` (default `next`). No broadcast to an empty phone,
+ * which RapidPro would log as an error.
+ */
+export function tellPhone(flow: FlowBuilder, key: NodeKey, spec: { phone: string; text: Text; next?: NodeKey; otherwise?: NodeKey }): FlowBuilder {
+  const path = spec.phone.replace(/^@/, '');
+  return flow
+    .split(key, {
+      operand: `@(default(${path}, ""))`,
+      cases: [{ test: hasText(), category: 'Phone' }],
+      other: 'No Phone',
+      routes: { Phone: `${key}_send`, 'No Phone': spec.otherwise ?? spec.next },
+    })
+    .actions(`${key}_send`, [sendBroadcast({ to: [spec.phone], text: spec.text })], { next: spec.next });
+}
+
+export interface OccurrenceSpec {
+  /** The occurrence now (1 on the first day or week), an expression. */
+  operand: string;
+  /** The last occurrence (a number or a template like `@fields.quarantine_length`). */
+  last: number | string;
+  /** The result the occurrence is saved as (`@results.<key>.value`), and the category of an occurrence in range. */
+  resultName: string;
+  current: string;
+  group: GroupDefinition;
+  subject: Subject;
+  /** The fields marking the last occurrence asked and answered. */
+  asked: FieldDefinition;
+  answered: FieldDefinition;
+  texts: { notStarted: Localized; ended: Localized };
+  /** Where each reason goes: ask the first question, read a late message as its answer, a message after answering. */
+  next: { ask: NodeKey; late: NodeKey; answered: NodeKey };
+}
+
+/**
+ * The start of a scheduled interactive flow, the same in every workflow: which occurrence this is
+ * (`period`: in range, not started — only a message can come before the first —, or after the last,
+ * which ends the workflow for the phone: leave the group, free the phone, say goodbye), then why
+ * the run started (`reason`, see `runReason`), marking the occurrence asked before asking.
+ */
+export function scheduledOccurrence(flow: FlowBuilder, key: NodeKey, spec: OccurrenceSpec): FlowBuilder {
+  const current = `results.${spec.resultName}.value`;
+  return flow
+    .split(key, {
+      operand: spec.operand,
+      cases: [
+        { test: hasNumberBetween(1, spec.last), category: spec.current },
+        { test: hasNumberLt(1), category: 'Not Started' },
+      ],
+      other: 'Ended',
+      resultName: spec.resultName,
+      routes: { [spec.current]: 'reason', 'Not Started': 'not_started', Ended: 'ended' },
+    })
+    .send('not_started', sms(spec.texts.notStarted))
+    .actions('ended', [removeFromGroups(spec.group), releaseSubject(spec.subject), sendMsg(sms(spec.texts.ended))])
+    .split('reason', {
+      operand: runReason(current, spec.asked, spec.answered),
+      cases: [
+        { test: hasOnlyText(RUN_REASON.ask), category: 'Ask' },
+        { test: hasOnlyText(RUN_REASON.late), category: 'Late' },
+        { test: hasOnlyText(RUN_REASON.answered), category: 'Answered' },
+      ],
+      other: 'Done',
+      routes: { Ask: 'asked', Late: spec.next.late, Answered: spec.next.answered },
+    })
+    .actions('asked', [setContactField(spec.asked, `@${current}`)], { next: spec.next.ask });
+}
+
+/** Marks the occurrence answered (`answered` field), then goes on. */
+export function markAnswered(spec: Pick<OccurrenceSpec, 'resultName' | 'answered'>): ActionSpec {
+  return setContactField(spec.answered, `@results.${spec.resultName}.value`);
 }

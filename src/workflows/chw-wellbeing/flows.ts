@@ -16,14 +16,14 @@ import { recordPost } from '../../integration/record-post';
 import { resultAnswered, resultFlag, resultNumber, resultText } from '../../integration/sources';
 import { HOUR, SECOND } from '../../phone/kit/time';
 import { ID, wellbeingRecord } from '../../phone/workflows/chw-wellbeing/model';
-import { removeFromGroups, sendMsg, setContactField, setRunResult } from '../../rapidpro/flow/actions';
+import { setContactField, setRunResult } from '../../rapidpro/flow/actions';
 import { FlowBuilder } from '../../rapidpro/flow/builder';
 import { CampaignBuilder } from '../../rapidpro/flow/campaign';
-import { hasNumberBetween, hasNumberLt, hasOnlyText, hasPattern } from '../../rapidpro/flow/cases';
+import { hasNumberBetween, hasOnlyText, hasPattern } from '../../rapidpro/flow/cases';
 import { contactField } from '../../rapidpro/flow/fields';
 import {
-  ENROLMENT_PARAM, FLOW_LANGUAGES, RUN_REASON, WORKFLOW_GROUP, YES_NO, askYesNo, enrolmentFlow as enrolment, param, releaseSubject,
-  runReason, scheduleInteractive, sms, speakSubjectLanguage, strayMessageTrigger, subjectFields,
+  ENROLMENT_PARAM, FLOW_LANGUAGES, WORKFLOW_GROUP, YES_NO, askYesNo, enrolmentFlow as enrolment, markAnswered, param,
+  scheduleInteractive, scheduledOccurrence, sms, speakSubjectLanguage, strayMessageTrigger, subjectFields,
 } from '../shared';
 import { RapidProApp } from '../workflow';
 import { ABOUT, PHONE_IN_USE, SCALE_WORDS, SMS } from './messages';
@@ -185,35 +185,21 @@ function phqItem(flow: FlowBuilder, step: Step, next: string): void {
   for (const score of scores) flow.actions(`${step.key}_${score}`, [setRunResult(step.result, String(score), CATEGORY.score)], { next });
 }
 
-const WEEK = `results.${RESULT.week}.value`;
-
 export const weeklyFlow = new FlowBuilder({ name: 'CHW Wellbeing Weekly Check', key: 'chw-wellbeing-weekly', ...FLOW_LANGUAGES, expireAfterMinutes: 10080 })
   // every value the webhook sends must be a run result, so sync can rebuild the record from runs.json
-  .actions('start', [speakSubjectLanguage(SUBJECT), setRunResult(RESULT.chtContactId, `@fields.${FIELD.contactId.key}`)], { next: 'week' })
-  .split('week', {
-    operand: `@(datetime_diff(fields.${FIELD.firstCheck.key}, today(), "W") + 1)`,
-    cases: [
-      { test: hasNumberBetween(1, WEEKS), category: 'Enrolled' },
-      { test: hasNumberLt(1), category: 'Not Started' },
-    ],
-    other: 'Ended',
-    resultName: RESULT.week,
-    routes: { Enrolled: 'reason', 'Not Started': 'not_started', Ended: 'ended' },
-  })
-  .send('not_started', sms(SMS.notStarted))
-  .actions('ended', [removeFromGroups(group), releaseSubject(SUBJECT), sendMsg(sms(SMS.ended))])
-  .split('reason', {
-    operand: runReason(WEEK, FIELD.askedWeek, FIELD.answeredWeek),
-    cases: [
-      { test: hasOnlyText(RUN_REASON.ask), category: 'Ask' },
-      { test: hasOnlyText(RUN_REASON.late), category: 'Late' },
-      { test: hasOnlyText(RUN_REASON.answered), category: 'Answered' },
-    ],
-    other: 'Done',
-    routes: { Ask: 'asked', Late: 'late_fever', Answered: 'answered_this_week' },
-  })
-  .actions('asked', [setContactField(FIELD.askedWeek, `@${WEEK}`)], { next: 'ask_fever' })
-  .send('answered_this_week', sms(SMS.answeredThisWeek));
+  .actions('start', [speakSubjectLanguage(SUBJECT), setRunResult(RESULT.chtContactId, `@fields.${FIELD.contactId.key}`)], { next: 'week' });
+scheduledOccurrence(weeklyFlow, 'week', {
+  operand: `@(datetime_diff(fields.${FIELD.firstCheck.key}, today(), "W") + 1)`,
+  last: WEEKS,
+  resultName: RESULT.week,
+  current: 'Enrolled',
+  group,
+  subject: SUBJECT,
+  asked: FIELD.askedWeek,
+  answered: FIELD.answeredWeek,
+  texts: { notStarted: SMS.notStarted, ended: SMS.ended },
+  next: { ask: 'ask_fever', late: 'late_fever', answered: 'answered_this_week' },
+}).send('answered_this_week', sms(SMS.answeredThisWeek));
 yesNo(weeklyFlow, { key: 'fever', result: RESULT.fever, text: 'fever', wait: FIRST_ANSWER_WAIT }, 'fever', 'ask_cough', 'late_fever');
 yesNo(weeklyFlow, { key: 'cough', result: RESULT.cough, text: 'cough', wait: NEXT_ANSWER_WAIT }, 'cough', 'ask_breathing');
 yesNo(weeklyFlow, { key: 'breathing', result: RESULT.breathing, text: 'breathing', wait: NEXT_ANSWER_WAIT }, 'breathing', 'ask_taste_smell');
@@ -242,7 +228,7 @@ weeklyFlow
     other: 'Answered',
     routes: { Answered: 'mark_answered' },
   })
-  .actions('mark_answered', [setContactField(FIELD.answeredWeek, `@${WEEK}`)], { next: 'symptoms' })
+  .actions('mark_answered', [markAnswered({ resultName: RESULT.week, answered: FIELD.answeredWeek })], { next: 'symptoms' })
   .split('symptoms', {
     operand: `@(or(${anySymptom}))`,
     cases: [{ test: hasOnlyText('true'), category: 'Symptoms' }],

@@ -19,18 +19,18 @@
  * (`quarantine_asked_day`). A campaign event whose time has already passed when the contact joins
  * does not fire: a contact enrolled after 15:00 gets their first check-in the next morning.
  */
-import { removeFromGroups, sendBroadcast, sendMsg, setContactField, setRunResult } from '../../rapidpro/flow/actions';
+import { removeFromGroups, setContactField, setRunResult } from '../../rapidpro/flow/actions';
 import { FlowBuilder } from '../../rapidpro/flow/builder';
 import { CampaignBuilder } from '../../rapidpro/flow/campaign';
-import { hasNumberBetween, hasNumberLt, hasOnlyText, hasText } from '../../rapidpro/flow/cases';
+import { hasOnlyText } from '../../rapidpro/flow/cases';
 import { contactField } from '../../rapidpro/flow/fields';
 import { recordPost } from '../../integration/record-post';
 import { resultAnswered, resultFlag, resultNumber, resultText } from '../../integration/sources';
 import { ID, MAX_QUARANTINE_DAYS, symptomsRecord } from '../../phone/workflows/contact-tracing/model';
 import { HOUR, SECOND } from '../../phone/kit/time';
 import {
-  ENROLMENT_PARAM, FLOW_LANGUAGES, RUN_REASON, WORKFLOW_GROUP, YES_NO, askYesNo, enrolmentFlow as enrolment, inSubjectLanguage, param,
-  releaseSubject, runReason, scheduleInteractive, sms, speakSubjectLanguage, strayMessageTrigger, subjectFields,
+  ENROLMENT_PARAM, FLOW_LANGUAGES, WORKFLOW_GROUP, YES_NO, askYesNo, enrolmentFlow as enrolment, inSubjectLanguage, markAnswered, param,
+  releaseSubject, scheduleInteractive, scheduledOccurrence, sms, speakSubjectLanguage, strayMessageTrigger, subjectFields, tellPhone,
 } from '../shared';
 import { RapidProApp } from '../workflow';
 import { ABOUT, CHW_ALERT, CHW_FORWARD, PHONE_IN_USE, QUICK_REPLIES, SMS } from './messages';
@@ -139,7 +139,6 @@ function askSymptom(flow: FlowBuilder, result: 'fever' | 'cough' | 'breathing', 
 }
 
 const answered = (result: string, category: string) => `default(results.${result}.category, "") = "${category}"`;
-const DAY = `results.${RESULT.quarantineDay}.value`;
 const CHW_PHONE = `@fields.${FIELD.chwPhone.key}`;
 
 /**
@@ -155,52 +154,29 @@ export const checkinFlow = new FlowBuilder({ name: 'Quarantine Daily Check-in', 
     speakSubjectLanguage(SUBJECT),
     setRunResult(RESULT.chtContactId, `@fields.${FIELD.contactId.key}`),
     setRunResult(RESULT.enrollmentId, `@fields.${FIELD.enrollmentId.key}`),
-  ], { next: 'day' })
-  .split('day', {
-    operand: `@(datetime_diff(fields.${FIELD.quarantineStart.key}, today(), "D") + 1)`,
-    cases: [
-      { test: hasNumberBetween(1, `@fields.${FIELD.quarantineLength.key}`), category: CATEGORY.inQuarantine },
-      { test: hasNumberLt(1), category: CATEGORY.notStarted },
-    ],
-    other: CATEGORY.ended,
-    resultName: RESULT.quarantineDay,
-    routes: { [CATEGORY.inQuarantine]: 'reason', [CATEGORY.notStarted]: 'not_started', [CATEGORY.ended]: 'ended' },
-  })
-  .send('not_started', sms(SMS.notStarted))
-  // the day after the last: the phone is free again
-  .actions('ended', [removeFromGroups(group), releaseSubject(SUBJECT), sendMsg(sms(SMS.ended))])
-  .split('reason', {
-    operand: runReason(DAY, FIELD.askedDay, FIELD.answeredDay),
-    cases: [
-      { test: hasOnlyText(RUN_REASON.ask), category: 'Ask' },
-      { test: hasOnlyText(RUN_REASON.late), category: 'Late' },
-      { test: hasOnlyText(RUN_REASON.answered), category: 'Answered' },
-    ],
-    other: 'Done',
-    routes: { Ask: 'asked', Late: 'late_fever', Answered: 'has_chw_forward' },
-  })
-  .actions('asked', [setContactField(FIELD.askedDay, `@${DAY}`)], { next: 'ask_fever' })
-  .split('has_chw_forward', {
-    operand: `@(default(fields.${FIELD.chwPhone.key}, ""))`,
-    cases: [{ test: hasText(), category: 'Phone' }],
-    other: 'No Phone',
-    routes: { Phone: 'forward', 'No Phone': 'not_forwarded' },
-  })
-  .actions('forward', [sendBroadcast({ to: [CHW_PHONE], text: CHW_FORWARD })], { next: 'forwarded' })
+  ], { next: 'day' });
+scheduledOccurrence(checkinFlow, 'day', {
+  operand: `@(datetime_diff(fields.${FIELD.quarantineStart.key}, today(), "D") + 1)`,
+  last: `@fields.${FIELD.quarantineLength.key}`,
+  resultName: RESULT.quarantineDay,
+  current: CATEGORY.inQuarantine,
+  group,
+  subject: SUBJECT,
+  asked: FIELD.askedDay,
+  answered: FIELD.answeredDay,
+  texts: { notStarted: SMS.notStarted, ended: SMS.ended },
+  next: { ask: 'ask_fever', late: 'late_fever', answered: 'forward' },
+});
+// a message after the day was answered: the CHW reads it as written
+tellPhone(checkinFlow, 'forward', { phone: CHW_PHONE, text: CHW_FORWARD, next: 'forwarded', otherwise: 'not_forwarded' })
   .send('forwarded', sms(SMS.forwarded))
   .send('not_forwarded', sms(SMS.notForwarded));
 askSymptom(checkinFlow, RESULT.fever, FIRST_ANSWER_TIMEOUT_SECONDS, 'ask_cough', { node: 'late_fever', other: 'late_unclear' });
 askSymptom(checkinFlow, RESULT.cough, NEXT_ANSWER_TIMEOUT_SECONDS, 'ask_breathing');
 askSymptom(checkinFlow, RESULT.breathing, NEXT_ANSWER_TIMEOUT_SECONDS, RESULT.symptomatic);
+// a late message that answers nothing: the CHW reads it, the contact gets today's questions again
+tellPhone(checkinFlow, 'late_unclear', { phone: CHW_PHONE, text: CHW_FORWARD, next: 'ask_fever' });
 checkinFlow
-  // a late message that answers nothing: the CHW reads it, the contact gets today's questions again
-  .split('late_unclear', {
-    operand: `@(default(fields.${FIELD.chwPhone.key}, ""))`,
-    cases: [{ test: hasText(), category: 'Phone' }],
-    other: 'No Phone',
-    routes: { Phone: 'late_forward', 'No Phone': 'ask_fever' },
-  })
-  .actions('late_forward', [sendBroadcast({ to: [CHW_PHONE], text: CHW_FORWARD })], { next: 'ask_fever' })
   // every path through the questions passes here, so every asked day posts one record
   .split(RESULT.symptomatic, {
     operand: `@(if(or(${answered(RESULT.fever, CATEGORY.yes)}, ${answered(RESULT.cough, CATEGORY.yes)}, ${answered(RESULT.breathing, CATEGORY.yes)}), "yes", ` +
@@ -216,23 +192,17 @@ checkinFlow
     other: 'Answered',
     routes: { Unanswered: 'post', Answered: 'mark_answered' },
   })
-  .actions('mark_answered', [setContactField(FIELD.answeredDay, `@${DAY}`)], { next: 'outcome' })
+  .actions('mark_answered', [markAnswered({ resultName: RESULT.quarantineDay, answered: FIELD.answeredDay })], { next: 'outcome' })
   .split('outcome', {
     operand: `@results.${RESULT.symptomatic}.category`,
     cases: [{ test: hasOnlyText(CATEGORY.yes), category: 'Symptoms' }],
     other: 'None',
-    routes: { Symptoms: 'has_chw_alert', None: 'thanks' },
+    routes: { Symptoms: 'alert', None: 'thanks' },
   })
-  .split('has_chw_alert', {
-    operand: `@(default(fields.${FIELD.chwPhone.key}, ""))`,
-    cases: [{ test: hasText(), category: 'Phone' }],
-    other: 'No Phone',
-    routes: { Phone: 'alert', 'No Phone': 'symptomatic_advice' },
-  })
-  .actions('alert', [sendBroadcast({ to: [CHW_PHONE], text: CHW_ALERT })], { next: 'symptomatic_advice' })
   .send('symptomatic_advice', sms(SMS.symptomatic), { next: 'post' })
   .send('thanks', sms(SMS.well), { next: 'post' })
   .callWebhook('post', { source: checkinPost, resultName: RESULT.posted });
+tellPhone(checkinFlow, 'alert', { phone: CHW_PHONE, text: CHW_ALERT, next: 'symptomatic_advice' });
 
 /**
  * Started by the `rapidpro_quarantine_stop` push when the CHW closes a quarantine, in the

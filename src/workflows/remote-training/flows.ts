@@ -20,7 +20,7 @@ import { recordPost } from '../../integration/record-post';
 import { constant, resultCategory, resultFlag, resultNumber, resultText } from '../../integration/sources';
 import { HOUR, SECOND } from '../../phone/kit/time';
 import { ID, MODULES, trainingRecord } from '../../phone/workflows/remote-training/model';
-import { removeFromGroups, sendBroadcast, sendMsg, setContactField, setRunResult } from '../../rapidpro/flow/actions';
+import { removeFromGroups, sendMsg, setContactField, setRunResult } from '../../rapidpro/flow/actions';
 import { FlowBuilder } from '../../rapidpro/flow/builder';
 import { CampaignBuilder } from '../../rapidpro/flow/campaign';
 import { CaseSpec, hasNumberGte, hasOnlyText, hasPattern, hasText } from '../../rapidpro/flow/cases';
@@ -28,7 +28,7 @@ import { contactField } from '../../rapidpro/flow/fields';
 import { quote } from '../../integration/sources';
 import {
   ENROLMENT_PARAM, FLOW_LANGUAGES, WORKFLOW_GROUP, eachLocale, enrolmentFlow as enrolment, onlyPattern, param, releaseSubject, sms,
-  speakSubjectLanguage, strayMessageTrigger, subjectFields,
+  speakSubjectLanguage, strayMessageTrigger, subjectFields, tellPhone,
 } from '../shared';
 import { RapidProApp } from '../workflow';
 import {
@@ -280,14 +280,8 @@ function buildTrainingFlow(): FlowBuilder {
 
   flow.actions('score', [setRunResult(RESULT.score, `@fields.${FIELD.score.key}`)], { next: 'complete_post' });
   flow.callWebhook('complete_post', { source: completePost, resultName: 'complete_post_status', routes: { Success: 'finish', Failure: 'finish' } });
-  flow.actions('finish', [sendMsg(sms(completionText(total)))], { next: 'has_supervisor' });
-  flow.split('has_supervisor', {
-    operand: `@(default(fields.${FIELD.supervisorPhone.key}, ""))`,
-    cases: [{ test: hasText(), category: 'Phone' }],
-    other: 'No Phone',
-    routes: { Phone: 'tell_supervisor', 'No Phone': 'same_enrolment' },
-  });
-  flow.actions('tell_supervisor', [sendBroadcast({ to: [`@fields.${FIELD.supervisorPhone.key}`], text: sms(supervisorText(total)) })], { next: 'same_enrolment' });
+  flow.actions('finish', [sendMsg(sms(completionText(total)))], { next: 'tell_supervisor' });
+  tellPhone(flow, 'tell_supervisor', { phone: `@fields.${FIELD.supervisorPhone.key}`, text: sms(supervisorText(total)), next: 'same_enrolment' });
   // a re-enrolment while this run went on keeps the phone and the group for the new training
   flow.split('same_enrolment', {
     operand: `@(if(fields.${FIELD.enrollmentId.key} = results.${RESULT.enrollmentId}.value, "same", "new"))`,
