@@ -7,6 +7,14 @@
  * `app_settings.outbound` entry from a context that supplies what depends on the deployment (the
  * flow's UUID in the target workspace, RapidPro's URL, the credential key).
  *
+ * A push starts **background flows only** (`messaging_background`). mailroom starts a messaging
+ * flow by interrupting the flow the contact is answering (`tasks/start_flow_batch.go`), so a push
+ * enrolling a CHW in one workflow would silently end their run in another; a background flow
+ * never interrupts and never becomes the contact's waiting flow. `exclude_active` stays false: it
+ * would drop the start for a contact answering another flow, losing the enrolment instead. The
+ * background flow saves what it needs and joins a group; a campaign runs the interactive flow when
+ * the contact is free (see rapidpro/README.md, "Which flow talks to a contact when").
+ *
  * CHT re-sends a push whenever the mapped payload changes, and evaluates it on every revision of
  * the doc: the mapping must be deterministic (no clock, no random, no `_rev`), or contacts are
  * restarted in the flow. Doc paths are a closed list of deterministic ones, so `_rev` does not
@@ -63,7 +71,10 @@ export interface FlowStartOptions<F extends AppForm> {
   consent?: { field: PathsOf<F>; value: string };
   /** Flow params, read in the flow as `@trigger.params.<key>`. */
   params: Record<string, DocSource<PathsOf<F>>>;
-  /** Restart a contact already in the flow (RapidPro's default is true). */
+  /**
+   * `restart_participants` (RapidPro's default true). False excludes any contact who ran the flow
+   * in the last 90 days (mailroom's `started_previously` exclusion), which would drop re-enrolments.
+   */
   restartParticipants?: boolean;
 }
 
@@ -77,6 +88,12 @@ export class FlowStartPush<F extends AppForm = AppForm> {
 
   constructor(readonly options: FlowStartOptions<F>) {
     if (!/^[a-z][a-z0-9_]*$/.test(options.name)) throw new Error(`outbound push "${options.name}": use lower_snake_case`);
+    if (options.flow.options.type !== 'messaging_background') {
+      throw new Error(
+        `outbound push ${options.name} starts "${options.flow.options.name}", a messaging flow: RapidPro would interrupt whatever flow the contact is answering. ` +
+          'Start a background flow (type messaging_background) that saves the params and joins a group, and run the interactive flow from a campaign event in skip mode.',
+      );
+    }
     for (const [key, source] of Object.entries(options.params)) {
       if (!/^[a-z][a-z0-9_]*$/.test(key)) {
         throw new Error(`flow param "${key}" of push ${options.name}: use lower_snake_case so RapidPro reads it as @trigger.params.${key}`);
@@ -122,6 +139,8 @@ export class FlowStartPush<F extends AppForm = AppForm> {
       flow: { expr: JSON.stringify(context.flowUuid(this.flow)).replace(/"/g, "'") },
       urns: { expr: `['tel:' + ${phoneJs}]` },
       restart_participants: { expr: String(options.restartParticipants ?? true) },
+      // never drop the start for a contact answering another flow: a background flow does not interrupt it
+      exclude_active: { expr: 'false' },
     };
     for (const [key, source] of Object.entries(options.params)) mapping[`params.${key}`] = outboundSource(source);
     return {

@@ -112,7 +112,7 @@ export function synthesize(options: SynthOptions = {}): Assembly {
   for (const workflow of workflows) {
     const app = workflow.rapidpro;
     const exportFile = `rapidpro/${app.file}`;
-    exportFiles.push({ workflow: workflow.id, file: exportFile, content: exportOf(app.flows, app.campaigns, app.fields, app.groups) });
+    exportFiles.push({ workflow: workflow.id, file: exportFile, content: exportOf(app.flows, app.campaigns, app.fields, app.groups, app.triggers) });
     for (const builder of app.flows) {
       const name = builder.options.name;
       if (flows.some((flow) => flow.name === name)) throw new Error(`RapidPro flow "${name}" is declared by two workflows`);

@@ -1,9 +1,10 @@
 /**
- * The importable RapidPro export of a workflow: flows, campaigns, fields and groups in RapidPro's
+ * The importable RapidPro export of a workflow: flows, campaigns, triggers, fields and groups in RapidPro's
  * "version 13" wrapper, checked by the validator and put in a canonical key order so that any
  * `JSON.stringify` of it is identical on every build.
  */
 import { CampaignBuilder } from './flow/campaign';
+import { TriggerDefinition } from './flow/triggers';
 import { FlowBuilder } from './flow/builder';
 import { CampaignDefinition, FieldDefinition, FlowDefinition, GroupDefinition, RapidProExport } from './flow/types';
 import { formatProblem } from './validate/problem';
@@ -25,13 +26,14 @@ export function exportOf(
   campaigns: ReadonlyArray<CampaignBuilder | CampaignDefinition> = [],
   fields: readonly FieldDefinition[] = [],
   groups: readonly GroupDefinition[] = [],
+  triggers: readonly TriggerDefinition[] = [],
 ): RapidProExport {
   const exported: RapidProExport = {
     version: EXPORT_VERSION,
     site: EXPORT_SITE,
     flows: flows.map((flow) => (flow instanceof FlowBuilder ? flow.toDefinition() : flow)),
     campaigns: campaigns.map((campaign) => (campaign instanceof CampaignBuilder ? campaign.toDefinition() : campaign)),
-    triggers: [],
+    triggers: triggers.map((trigger) => ({ ...trigger })),
     fields: [...fields].sort((a, b) => compareStrings(a.key, b.key)),
     groups: [...groups].sort((a, b) => compareStrings(a.name, b.name)),
   };

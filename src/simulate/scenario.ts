@@ -1,12 +1,13 @@
 /**
- * A scripted story for `simulate`: who enrols whom with which answers, what the contact replies by
- * SMS on which day, and which follow-up forms health workers fill from their tasks.
+ * A scripted story for `simulate`: what happens, hour by hour, on the CHT side (who fills which
+ * form about whom, who completes which task) and on the phones (who texts what). RapidPro is not
+ * scripted: the simulated workspace (src/rapidpro/simulator/workspace.ts) runs the campaigns,
+ * timeouts, expiries and triggers of the real exports between the steps, as mailroom would, so a
+ * story shows what production sends and when — including a message that no flow would read.
  */
-import { PageAnswers } from './harness';
+import { ContactDoc, PageAnswers } from './harness';
 import { AppForm } from '../phone/kit/app-form';
 import { ReportTask } from '../phone/kit/tasks';
-import { FlowBuilder } from '../rapidpro/flow/builder';
-import { ScriptedReply } from '../rapidpro/simulator';
 
 /** A CHT user looking at their task list. */
 export interface Viewer {
@@ -17,40 +18,67 @@ export interface Viewer {
   label: string;
 }
 
-export interface FlowRunScript {
-  /** The flow to run (a campaign event or a flow start). */
-  flow: FlowBuilder;
-  replies: ScriptedReply[];
+/** A moment of the story: days after its start, at a local time. */
+export interface At {
+  day: number;
+  /** `HH:MM`, local time. */
+  time: string;
 }
 
-export interface TaskActionScript {
+/** A health worker fills an app form about a contact (e.g. an enrolment): CHT's outbound pushes follow. */
+export interface FormStep {
+  at: At;
+  form: AppForm;
+  by: Viewer;
+  /** The contact id the form is about. */
+  subject: string;
+  answers: PageAnswers[];
+}
+
+/** Someone texts from a phone: one message a minute, in order. */
+export interface SmsStep {
+  at: At;
+  /** The E.164 phone the messages come from. */
+  from: string;
+  texts: readonly string[];
+}
+
+/** A health worker opens a task from their list and completes its form: pushes follow as for any form. */
+export interface TaskStep {
+  at: At;
   viewer: Viewer;
-  /** The task the viewer opens from their task list. */
   task: ReportTask;
   answers: PageAnswers[];
 }
 
-export interface ScenarioDay {
-  /** Days after the enrolment. */
-  day: number;
-  /** Hour of the day (local) when the runs happen. */
-  hour?: number;
-  runs?: FlowRunScript[];
-  /** Follow-ups done from tasks on that day, after the runs. */
-  actions?: TaskActionScript[];
-}
+export type ScenarioStep = FormStep | SmsStep | TaskStep;
 
-/** A workflow's story for `simulate` (`src/workflows/<id>/scenario.ts`). */
+/** A story for `simulate` (`src/workflows/<id>/scenario.ts`, or a story across workflows in ./stories.ts). */
 export interface Scenario {
   /** One line: what this story shows. */
   title: string;
-  /** ISO date-time of the enrolment. */
+  /** ISO local date-time of day 0, 00:00 or later; the story's clock starts here. */
   start: string;
-  /** The CHT app form that starts the story, filled by `by` about `subject`. */
-  enrol: { form: AppForm; by: Viewer; subject: string; answers: PageAnswers[] };
-  /** What the contact replies in the run the outbound push starts (e.g. a whole quiz). */
-  startReplies?: ScriptedReply[];
-  days: ScenarioDay[];
-  /** Whose tasks the timeline shows: the first viewer after each day, the others at the end; targets for all at the end. */
+  /** CHT contacts the story adds to the harness's defaults (e.g. a household member sharing a phone). */
+  contacts?: readonly ContactDoc[];
+  steps: readonly ScenarioStep[];
+  /** The story goes on until this moment before the last look at tasks and targets (default: its last step). */
+  until?: At;
+  /** Whose tasks the timeline shows: the first viewer at the end of each day, the others at the end; targets for all at the end. */
   viewers: Viewer[];
+}
+
+export const at = (day: number, time: string): At => ({ day, time });
+
+/** The texts someone sends from `from`, a minute apart from `moment`. */
+export function sms(moment: At, from: string, ...texts: string[]): SmsStep {
+  return { at: moment, from, texts };
+}
+
+export function isForm(step: ScenarioStep): step is FormStep {
+  return 'form' in step;
+}
+
+export function isSms(step: ScenarioStep): step is SmsStep {
+  return 'texts' in step;
 }

@@ -5,12 +5,21 @@ import { Step, WorkflowTrace } from './trace';
 export function timeline(trace: WorkflowTrace): string[] {
   const lines = [`== ${trace.title}`];
   let day = -1;
-  for (const step of trace.steps) {
+  const steps = trace.steps;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i];
     if (step.day !== day) {
       day = step.day;
       lines.push(`-- day ${day}`);
     }
-    lines.push(`   ${describe(step)}`);
+    // a run that ends as it starts, having sent nothing (e.g. a retry of a check already asked), is one line
+    const next = steps[i + 1];
+    if (step.kind === 'run' && step.event === 'started' && next?.kind === 'run' && next.event === 'ended' && next.runUuid === step.runUuid) {
+      lines.push(`   ${step.time} RapidPro runs "${step.flow}" (${step.trigger}${step.background ? ', background' : ''}): nothing to send, ${next.status}`);
+      i++;
+      continue;
+    }
+    lines.push(`   ${step.time} ${describe(step)}`);
   }
   return lines;
 }
@@ -23,16 +32,28 @@ function describe(step: Step): string {
       return `CHT outbound ${step.name} → flow_starts.json ${redactText(JSON.stringify(step.payload))}`;
     case 'outbound-skipped':
       return `CHT outbound ${step.name} not sent: ${step.reason}`;
-    case 'flow':
-      return `RapidPro run of "${step.flow}" (${step.status})${step.replies.length ? `, replies: ${step.replies.map((r) => JSON.stringify(r)).join(', ')}` : ''}`;
+    case 'reply':
+      return step.to === 'inbox'
+        ? `SMS from ${redactPhone(step.from)} reached no flow (RapidPro inbox only): ${JSON.stringify(redactText(step.text))}`
+        : `SMS from ${redactPhone(step.from)} → ${step.to}: ${JSON.stringify(redactText(step.text))}`;
+    case 'run':
+      return step.event === 'started'
+        ? `RapidPro starts "${step.flow}" (${step.trigger}${step.background ? ', background' : ''})`
+        : `RapidPro run of "${step.flow}" ${step.status}`;
+    case 'skipped':
+      return `RapidPro skips "${step.flow}" for ${redactPhone(step.to)}: the contact is answering a flow (skip mode; a later event retries)`;
+    case 'contact':
+      return `RapidPro contact ${redactPhone(step.urn)}: ${redactText(step.change)}`;
     case 'sms':
       return `SMS to ${redactPhone(step.to)}: ${redactText(oneLine(step.text))}`;
     case 'broadcast':
-      return `SMS alert to ${step.to.map(redactPhone).join(', ')}: ${redactText(oneLine(step.text))}`;
+      return `SMS to ${step.to.map(redactPhone).join(', ')} (broadcast): ${redactText(oneLine(step.text))}`;
     case 'webhook':
       return `webhook POST /api/v2/records → ${step.status} ${redactText(JSON.stringify(step.body))}`;
     case 'record':
       return `record ${step.doc.form} saved: ${redactText(JSON.stringify(step.doc.fields))}${errorsOf(step.doc)}`;
+    case 'error':
+      return `RapidPro logs an error in "${step.flow}": ${redactText(step.text)}`;
     case 'tasks':
       return step.tasks.length
         ? `tasks for ${step.user}: ${step.tasks.map((t) => `${t.title} [${t.contact ?? '?'} → ${t.form ?? 'contact'}${t.priority ? `, ${t.priority}` : ''}]`).join('; ')}`

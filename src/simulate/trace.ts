@@ -1,18 +1,32 @@
-/** The machine-readable trace of `simulate --json`. */
+/** The machine-readable trace of `simulate --json`. Every step says when it happened: story day and local `HH:MM`. */
 import { ReportDoc } from '../phone/kit/docs';
 
-export type Step =
-  | { kind: 'form'; day: number; user: string; form: string; doc: ReportDoc }
-  | { kind: 'outbound'; day: number; name: string; doc: Record<string, unknown>; payload: Record<string, unknown> }
-  | { kind: 'outbound-skipped'; day: number; name: string; reason: string }
-  | { kind: 'flow'; day: number; flow: string; runUuid: string; status: string; replies: string[] }
-  | { kind: 'sms'; day: number; to: string; text: string }
-  | { kind: 'broadcast'; day: number; to: string[]; text: string }
-  | { kind: 'webhook'; day: number; url: string; body: unknown; status: number }
-  | { kind: 'record'; day: number; doc: ReportDoc }
-  | { kind: 'tasks'; day: number; user: string; tasks: TaskView[] }
-  | { kind: 'action'; day: number; user: string; task: string; form: string; doc: ReportDoc | undefined }
-  | { kind: 'targets'; day: number; user: string; targets: TargetView[] };
+interface When {
+  day: number;
+  time: string;
+}
+
+export type Step = When & (
+  | { kind: 'form'; user: string; form: string; doc: ReportDoc }
+  | { kind: 'outbound'; name: string; doc: Record<string, unknown>; payload: Record<string, unknown> }
+  | { kind: 'outbound-skipped'; name: string; reason: string }
+  /** A message from a phone, and where RapidPro gave it: the waiting run, a catch-all trigger, or nowhere (`inbox`). */
+  | { kind: 'reply'; from: string; text: string; to: 'waiting run' | 'catch-all trigger' | 'inbox' }
+  /** A RapidPro run started (`trigger`: manual for an API start, campaign, msg) or ended (`status`). */
+  | { kind: 'run'; flow: string; runUuid: string; event: 'started' | 'ended'; trigger?: string; background?: boolean; status?: string }
+  /** A campaign event skipped because the contact was answering another flow (start mode S). */
+  | { kind: 'skipped'; flow: string; campaign: string; to: string }
+  /** A change to the RapidPro contact that matters to a reader: its name, language or groups. */
+  | { kind: 'contact'; urn: string; change: string }
+  | { kind: 'sms'; to: string; text: string }
+  | { kind: 'broadcast'; to: string[]; text: string }
+  | { kind: 'webhook'; url: string; body: unknown; status: number }
+  | { kind: 'record'; doc: ReportDoc }
+  | { kind: 'error'; flow: string; text: string }
+  | { kind: 'tasks'; user: string; tasks: TaskView[] }
+  | { kind: 'action'; user: string; task: string; form: string; doc: ReportDoc | undefined }
+  | { kind: 'targets'; user: string; targets: TargetView[] }
+);
 
 export interface TaskView {
   title: string;
@@ -36,5 +50,8 @@ export interface WorkflowTrace {
 }
 
 export interface SimulationTrace {
+  /** Each workflow's own story. */
   workflows: WorkflowTrace[];
+  /** Stories across workflows: overlapping runs on one phone, a phone shared by two people. */
+  stories: WorkflowTrace[];
 }

@@ -23,6 +23,7 @@ import { Translations } from '../phone/kit/locale';
 import { WorkflowRules } from '../phone/kit/rules';
 import { FlowStartPush } from '../integration/flow-start';
 import { CampaignBuilder } from '../rapidpro/flow/campaign';
+import { TriggerDefinition } from '../rapidpro/flow/triggers';
 import { FlowBuilder } from '../rapidpro/flow/builder';
 import { FieldDefinition, GroupDefinition } from '../rapidpro/flow/types';
 import { Scenario } from '../simulate/scenario';
@@ -34,6 +35,8 @@ export interface RapidProApp {
   /** The flows, in export order; deploy resolves each by name in the workspace. */
   flows: readonly FlowBuilder[];
   campaigns?: readonly CampaignBuilder[];
+  /** Catch-all triggers: which flow answers a message that arrives when no flow waits for it. */
+  triggers?: readonly TriggerDefinition[];
   fields?: readonly FieldDefinition[];
   groups?: readonly GroupDefinition[];
 }

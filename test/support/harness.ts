@@ -7,7 +7,7 @@
  *     it('…', async () => { … });
  *   });
  *
- * The typed harness itself lives in src/harness/cht-harness.ts (the CLI's `simulate` uses it too).
+ * The typed harness itself lives in src/simulate/harness.ts (the CLI's `simulate` uses it too).
  */
 import { OutboundPush } from '../../src/cht/outbound';
 import { ChtHarness, FillError, createHarness } from '../../src/simulate/harness';

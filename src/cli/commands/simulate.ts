@@ -1,14 +1,16 @@
 import { Command } from '../command';
 import { parseArgs } from '../args';
 import { createHarness } from '../../simulate/harness';
-import { runScenario } from '../../simulate/engine';
+import { synthesize } from '../../project/synth';
+import { runStory, Story } from '../../simulate/engine';
+import { STORIES } from '../../simulate/stories';
 import { workflows } from '../../workflows';
 import { timeline } from '../../simulate/timeline';
-import { SimulationTrace } from '../../simulate/trace';
+import { SimulationTrace, WorkflowTrace } from '../../simulate/trace';
 
 export const simulateCommand: Command = {
   name: 'simulate',
-  summary: 'Run the three workflows end to end offline: real forms in the CHT harness, outbound pushes, RapidPro flows, records, tasks, targets.',
+  summary: 'Run the workflows end to end offline: real forms in the CHT harness, outbound pushes, a RapidPro workspace over simulated days, records, tasks, targets; then stories across workflows.',
   usage: 'simulate [--json] [--workflow ID]',
   async run(args, io) {
     const parsed = parseArgs(args, ['workflow'], ['json']);
@@ -18,23 +20,29 @@ export const simulateCommand: Command = {
       io.err(`simulate: no workflow "${only}" (workflows: ${workflows.map((workflow) => workflow.id).join(', ')})`);
       return 2;
     }
+    // every story runs in a workspace holding every workflow's export, as production does
+    const assembly = synthesize();
     const harness = createHarness({ directory: io.projectDir });
     await harness.start();
-    const trace: SimulationTrace = { workflows: [] };
+    const trace: SimulationTrace = { workflows: [], stories: [] };
+    const tell = async (story: Story, into: WorkflowTrace[]): Promise<void> => {
+      const result = await runStory(harness, story, assembly);
+      into.push(result);
+      if (!parsed.flags.json) {
+        for (const line of timeline(result)) io.out(line);
+        io.out('');
+      }
+    };
     try {
       for (const workflow of selected) {
-        const result = await runScenario(harness, workflow);
-        trace.workflows.push(result);
-        if (!parsed.flags.json) {
-          for (const line of timeline(result)) io.out(line);
-          io.out('');
-        }
+        await tell({ id: workflow.id, scenario: workflow.scenario, targetIds: workflow.rules.targets.map((target) => target.id) }, trace.workflows);
       }
+      if (!only) for (const story of STORIES) await tell(story, trace.stories);
     } finally {
       await harness.stop();
     }
     if (parsed.flags.json) io.out(JSON.stringify(trace, null, 2));
-    else io.out(`simulate: ${trace.workflows.length} workflows, ${trace.workflows.reduce((n, w) => n + w.steps.length, 0)} steps`);
+    else io.out(`simulate: ${trace.workflows.length} workflows and ${trace.stories.length} stories across workflows, ${[...trace.workflows, ...trace.stories].reduce((n, w) => n + w.steps.length, 0)} steps`);
     return 0;
   },
 };

@@ -30,6 +30,11 @@ export interface SetContactLanguageSpec {
   readonly language: string;
 }
 
+export interface SetContactNameSpec {
+  readonly type: 'set_contact_name';
+  readonly name: string;
+}
+
 export interface AddContactGroupsSpec {
   readonly type: 'add_contact_groups';
   readonly groups: readonly GroupReference[];
@@ -54,6 +59,7 @@ export type ActionSpec =
   | SendBroadcastSpec
   | SetContactFieldSpec
   | SetContactLanguageSpec
+  | SetContactNameSpec
   | AddContactGroupsSpec
   | RemoveContactGroupsSpec
   | SetRunResultSpec;
@@ -92,6 +98,11 @@ export function setContactField(field: FieldDefinition | FieldReference, value: 
 /** Sets the contact's language (a template evaluating to an ISO 639-3 code, e.g. `@trigger.params.language`). */
 export function setContactLanguage(language: string): SetContactLanguageSpec {
   return { type: 'set_contact_language', language };
+}
+
+/** Sets the contact's name (a template, e.g. `@trigger.params.name`): an empty value clears it, a template that fails leaves it unchanged. */
+export function setContactName(name: string): SetContactNameSpec {
+  return { type: 'set_contact_name', name };
 }
 
 /** Adds the contact to plain (non-smart) groups. */

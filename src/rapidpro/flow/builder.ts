@@ -40,9 +40,12 @@ export interface FlowBuilderOptions {
   language: LanguageCode;
   /** Languages every translated text must also be given in. */
   localizations?: readonly LanguageCode[];
-  /** How long a contact may stay waiting for a reply before the run expires. Default one week. */
+  /** How long a contact may stay waiting for a reply before the run expires. Default one week. Not for background flows. */
   expireAfterMinutes?: ExpireAfterMinutes;
-  /** `messaging_background` flows never wait for replies. Default `messaging`. */
+  /**
+   * `messaging_background` flows never wait for replies and never interrupt the contact's waiting
+   * flow when started (mailroom starts them in the background). Default `messaging`.
+   */
   type?: 'messaging' | 'messaging_background';
 }
 
@@ -104,6 +107,9 @@ export class FlowBuilder {
     checkRapidProName('flow', options.name);
     if (!/^[a-z0-9][a-z0-9_.-]*$/.test(options.key)) {
       throw new Error(`flow "${options.name}": key "${options.key}" must be lowercase letters, digits, _, . or -`);
+    }
+    if (options.type === 'messaging_background' && options.expireAfterMinutes !== undefined) {
+      throw new Error(`flow "${options.name}": a background flow never waits, so it has no expiry (RapidPro stores 0)`);
     }
     for (const language of [options.language, ...(options.localizations ?? [])]) {
       if (!/^[a-z]{3}$/.test(language)) throw new Error(`flow "${options.name}": language "${language}" is not an ISO 639-3 code like eng`);

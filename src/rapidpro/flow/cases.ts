@@ -46,6 +46,12 @@ export const hasOnlyText = (text: Text): CaseTest => test('has_only_text', text)
 /** The trimmed input starts with `beginning` (case-insensitive, no tokenisation). */
 export const hasBeginning = (beginning: Text): CaseTest => test('has_beginning', beginning);
 
+/**
+ * The input matches the regular expression `pattern` (Go RE2 syntax; goflow adds `(?mi)`:
+ * case-insensitive, `^`/`$` at line ends). The match is the result's value; groups are its extra.
+ */
+export const hasPattern = (pattern: Text): CaseTest => test('has_pattern', pattern);
+
 /** The input has any non-blank text. */
 export const hasText = (): CaseTest => test('has_text');
 

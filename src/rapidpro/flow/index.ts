@@ -5,6 +5,8 @@ export * from './cases';
 export * from './actions';
 export * from './fields';
 export * from './campaign';
+export * from './triggers';
+export * from './drift';
 export { FlowBuilder } from './builder';
 export type { FlowBuilderOptions, ExpireAfterMinutes, WaitForReplySpec, SplitSpec, CallWebhookSpec, SourcedWebhookSpec, EnterFlowNodeSpec } from './builder';
 export { FLOW_SPEC_VERSION } from './synth';

@@ -97,7 +97,8 @@ export function synthesizeFlow(options: Readonly<FlowBuilderOptions>, nodes: rea
     language: options.language,
     type: options.type ?? 'messaging',
     revision: 1,
-    expire_after_minutes: options.expireAfterMinutes ?? DEFAULT_EXPIRE_AFTER_MINUTES,
+    // background flows never wait, so never expire: RapidPro stores 0 for them (the 14.0 migration caps them at 0)
+    expire_after_minutes: options.type === 'messaging_background' ? 0 : options.expireAfterMinutes ?? DEFAULT_EXPIRE_AFTER_MINUTES,
     localization: collector.localization,
     nodes: synthesized,
     _ui: layoutNodes(synthesized, nodes.map((node) => node.ui)),
@@ -152,6 +153,8 @@ function synthesizeAction(spec: ActionSpec | WebhookCallSpec | EnterFlowSpec, uu
       return { type: 'set_contact_field', uuid, field: { key: spec.field.key, name: spec.field.name }, value: spec.value };
     case 'set_contact_language':
       return { type: 'set_contact_language', uuid, language: spec.language };
+    case 'set_contact_name':
+      return { type: 'set_contact_name', uuid, name: spec.name };
     case 'add_contact_groups':
       return { type: 'add_contact_groups', uuid, groups: spec.groups.map((g) => ({ uuid: g.uuid, name: g.name })) };
     case 'remove_contact_groups':

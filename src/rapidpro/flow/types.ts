@@ -28,7 +28,7 @@ export interface RapidProExport {
   site: string;
   flows: FlowDefinition[];
   campaigns: CampaignDefinition[];
-  /** Keyword and other triggers; this project generates none (flows are started through the API). */
+  /** Triggers (this project writes catch-all triggers only: `TriggerDefinition` in ./triggers.ts). */
   triggers: unknown[];
   fields: FieldDefinition[];
   groups: GroupDefinition[];
@@ -182,6 +182,7 @@ export type CaseTestType =
   | 'has_only_text'
   | 'has_beginning'
   | 'has_text'
+  | 'has_pattern'
   | 'has_number'
   | 'has_number_eq'
   | 'has_number_lt'

@@ -15,6 +15,11 @@ import { executeAction } from './actions';
 import { ContactState, InputState, RunState } from './state';
 import { PathStep, ScriptedReply, SimulatedBroadcast, SimulatedMessage, SimulatedWebhookCall, SimulateOptions, SimulationEvent } from './types';
 
+function toTextValue(value: XValue): string {
+  const converted = toText(value);
+  return isError(converted) ? '' : converted.value;
+}
+
 /** goflow's default `MaxStepsPerSprint`: a sign of a loop between nodes. */
 const MAX_STEPS_PER_SPRINT = 100;
 
@@ -42,7 +47,7 @@ export class Session {
   constructor(
     readonly flows: ReadonlyMap<string, FlowDefinition>,
     readonly contact: ContactState,
-    readonly view: Omit<SessionView, 'contact' | 'input'>,
+    public view: Omit<SessionView, 'contact' | 'input'>,
     readonly options: SimulateOptions,
     readonly smartGroups: ReadonlySet<string>,
   ) {}
@@ -126,12 +131,21 @@ export class Session {
     return { values: base, language: run.flow.language };
   }
 
-  /** Starts `flow` for the contact; runs until the first wait or the end. */
-  start(flow: FlowDefinition): void {
+  /** Starts `flow` for the contact; runs until the first wait or the end. `input`: the message that triggered it (`@input`). */
+  start(flow: FlowDefinition, input?: string): void {
     this.tracked(() => {
+      if (input !== undefined) {
+        this.input = { uuid: derivedUuid('input', flow.uuid, this.contact.uuid, String(this.inputCount++)), text: input };
+        this.emit({ type: 'msg_received', text: input });
+      }
       const run = this.newRun(flow);
       this.continueUntilWait(run, flow.nodes[0]?.uuid);
     });
+  }
+
+  /** The simulated time of the next sprint (`now()`, `today()`), in epoch milliseconds. */
+  setNow(epochMs: number): void {
+    this.view = { ...this.view, env: { ...this.view.env, now: epochMs } };
   }
 
   /** The run waiting for the contact, if any. */
@@ -300,7 +314,9 @@ export class Session {
       }
       if (result.matched) {
         const match = toText(result.match);
-        return this.saveRouterResult(run, node, router, categoryByUuid(c.category_uuid), isError(match) ? '' : match.value, operandAsText);
+        // has_pattern's groups become the result's extra, as goflow saves a test's extra
+        const extra = result.extra ? Object.fromEntries([...result.extra.properties].map(([key, value]) => [key, value === null || isError(value) ? '' : toTextValue(value)])) : undefined;
+        return this.saveRouterResult(run, node, router, categoryByUuid(c.category_uuid), isError(match) ? '' : match.value, operandAsText, extra);
       }
     }
     if (router.default_category_uuid) {
@@ -310,10 +326,10 @@ export class Session {
     return undefined;
   }
 
-  private saveRouterResult(run: RunState, node: FlowNode, router: SwitchRouter, category: Category | undefined, value: string, input: string): Category | undefined {
+  private saveRouterResult(run: RunState, node: FlowNode, router: SwitchRouter, category: Category | undefined, value: string, input: string, extra?: Record<string, string>): Category | undefined {
     if (category && router.result_name) {
       const localized = this.translate(run, category.uuid, 'name', [category.name]).values[0];
-      this.saveResult(run, { name: router.result_name, value, category: category.name, categoryLocalized: localized, node: node.uuid, input });
+      this.saveResult(run, { name: router.result_name, value, category: category.name, categoryLocalized: localized, node: node.uuid, input, ...(extra ? { extra } : {}) });
     }
     return category;
   }

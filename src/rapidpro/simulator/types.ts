@@ -58,8 +58,10 @@ export interface SimulateOptions {
   defaultLanguage?: string;
   /** Workspace languages; a contact language outside them is ignored, as RapidPro does. Default: any. */
   allowedLanguages?: readonly string[];
-  /** `@trigger.type`. Default `manual` (what flow_starts creates). */
+  /** `@trigger.type`. Default `manual` (what flow_starts creates); `msg` when `input` is given. */
   triggerType?: string;
+  /** The message that started the run, as a keyword or catch-all trigger does (`@input`). */
+  input?: string;
 }
 
 export interface SimulatedMessage {

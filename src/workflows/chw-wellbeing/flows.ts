@@ -1,32 +1,36 @@
 /**
- * The RapidPro side: an enrolment flow (started by the outbound push), a weekly campaign, and the
- * weekly check flow that asks the questions and posts one `RP_WELLBEING` record.
+ * The RapidPro side: an enrolment flow (started in the background by the outbound push), a weekly
+ * campaign, the weekly check flow that asks the questions and posts one `RP_WELLBEING` record, and
+ * the catch-all trigger for the CHW's messages that no question waits for.
  *
  * Scheduling: the enrolment form computes the date of the first check (the next occurrence of the
  * CHW's chosen weekday, 1 to 7 days ahead) and the flow saves it in `wellbeing_start`; the campaign
- * starts the weekly flow 52 times, one week apart, at 09:00 from that date. Re-enrolling (a new push) moves the date
- * and so the whole schedule. The campaign skips a week rather than interrupt a CHW who is in
- * another flow at that moment (e.g. an SMS training): that week then has no record, which the
- * "checked in this week" target shows.
+ * starts the weekly flow 52 times, one week apart, at 09:00 from that date, and once more a week
+ * later to end the year (leave the group, free the phone). Re-enrolling (a new push) moves the
+ * date and so the whole schedule. Every event is in skip mode, with retries at 12:00, 15:00 and
+ * 18:00: a CHW answering a training at 09:00 is asked later that day instead of losing the
+ * training; a week already asked ends at once (`wellbeing_asked_week`). A CHW busy in other flows
+ * at all four times has no check that week, which the "checked in this week" target shows.
  */
 import { recordPost } from '../../integration/record-post';
 import { resultAnswered, resultFlag, resultNumber, resultText } from '../../integration/sources';
 import { HOUR, SECOND } from '../../phone/kit/time';
-import { wellbeingRecord } from '../../phone/workflows/chw-wellbeing/model';
-import { addToGroups, setContactField, setRunResult } from '../../rapidpro/flow/actions';
+import { ID, wellbeingRecord } from '../../phone/workflows/chw-wellbeing/model';
+import { setContactField, setRunResult } from '../../rapidpro/flow/actions';
 import { FlowBuilder } from '../../rapidpro/flow/builder';
 import { CampaignBuilder } from '../../rapidpro/flow/campaign';
-import { hasNumberEq, hasOnlyText } from '../../rapidpro/flow/cases';
-import { contactField, contactGroup } from '../../rapidpro/flow/fields';
-import { FLOW_LANGUAGES, YES_NO, askYesNo, param, setLanguageFromLocale, sms } from '../shared';
+import { hasNumberBetween, hasOnlyText, hasPattern } from '../../rapidpro/flow/cases';
+import { contactField } from '../../rapidpro/flow/fields';
+import {
+  ENROLMENT_PARAM, FLOW_LANGUAGES, WORKFLOW_GROUP, YES_NO, askYesNo, enrolmentFlow as enrolment, markAnswered, param,
+  scheduleInteractive, scheduledOccurrence, sms, speakSubjectLanguage, strayMessageTrigger, subjectFields,
+} from '../shared';
 import { RapidProApp } from '../workflow';
-import { SMS, WORDS } from './messages';
+import { ABOUT, PHONE_IN_USE, SCALE_WORDS, SMS } from './messages';
 
 /** Flow params the outbound push sends (`@trigger.params.<key>` in the enrolment flow). */
 export const PARAM = {
-  chtContactId: 'cht_contact_id',
-  enrollmentId: 'enrollment_id',
-  language: 'language',
+  ...ENROLMENT_PARAM,
   supervisorPhone: 'supervisor_phone',
   /** `YYYY-MM-DD`, computed by the enrolment form. */
   firstCheck: 'first_check',
@@ -36,6 +40,7 @@ export const PARAM = {
 export const RESULT = {
   /** Copied from the contact field at the start of the run: the CHT contact the record is about. */
   chtContactId: 'cht_contact_id',
+  week: 'wellbeing_week',
   fever: 'fever',
   cough: 'cough',
   breathing: 'difficulty_breathing',
@@ -57,17 +62,26 @@ export const CATEGORY = {
   other: 'Other',
 } as const;
 
+/** Which CHW this phone's weekly checks are about. */
+export const SUBJECT = subjectFields('wellbeing', 'Wellbeing');
+
 /** Contact fields the enrolment flow saves and the weekly flow reads. */
 export const FIELD = {
-  chtContactId: contactField('cht_contact_id', 'CHT Contact ID'),
-  enrollmentId: contactField('wellbeing_enrollment_id', 'Wellbeing Enrollment ID'),
-  supervisorPhone: contactField('supervisor_phone', 'Supervisor Phone'),
+  ...SUBJECT,
+  supervisorPhone: contactField('wellbeing_supervisor_phone', 'Wellbeing Supervisor Phone'),
   /** The first check-in (the chosen weekday, 1 to 7 days after enrolment): the campaign counts weeks from it. */
   firstCheck: contactField('wellbeing_start', 'Wellbeing Start', 'datetime'),
+  /** The week whose questions were last sent: a later event that week ends at once. */
+  askedWeek: contactField('wellbeing_asked_week', 'Wellbeing Asked Week', 'number'),
+  /** The week last answered. */
+  answeredWeek: contactField('wellbeing_answered_week', 'Wellbeing Answered Week', 'number'),
 } as const;
 
-export const group = contactGroup('CHW Wellbeing');
+export const group = WORKFLOW_GROUP[ID];
 
+/** Weekly check-ins for a year. */
+export const WEEKS = 52;
+const CHECK_HOURS = [9, 12, 15, 18];
 /** The CHW has a day to start answering; after that the week counts as missed. */
 const FIRST_ANSWER_WAIT = (24 * HOUR) / SECOND;
 /** Once started, each further question waits half a day, so a run always ends well before it expires. */
@@ -98,63 +112,109 @@ export const weeklyCheckPost = recordPost(wellbeingRecord, {
 
 // ---------------------------------------------------------------- the flows
 
-export const enrolmentFlow = new FlowBuilder({ name: 'CHW Wellbeing Enrolment', key: 'chw-wellbeing-enrolment', ...FLOW_LANGUAGES, expireAfterMinutes: 60 })
-  .actions('enrol', [
-    // CHT languages (en, fr, sw) to RapidPro's ISO 639-3 codes
-    setLanguageFromLocale(PARAM.language),
-    setContactField(FIELD.chtContactId, param(PARAM.chtContactId)),
-    setContactField(FIELD.enrollmentId, param(PARAM.enrollmentId)),
-    setContactField(FIELD.supervisorPhone, param(PARAM.supervisorPhone)),
+export const enrolmentFlow = enrolment({
+  name: 'CHW Wellbeing Enrolment',
+  key: 'chw-wellbeing-enrolment',
+  group,
+  subject: SUBJECT,
+  save: [
+    setContactField(FIELD.supervisorPhone, `@(default(trigger.params.${PARAM.supervisorPhone}, ""))`),
     setContactField(FIELD.firstCheck, param(PARAM.firstCheck)),
-    addToGroups(group),
-  ], { next: 'welcome' })
-  .send('welcome', sms(SMS.welcome));
+  ],
+  welcome: SMS.welcome,
+  enrollerPhone: PARAM.supervisorPhone,
+  conflict: PHONE_IN_USE,
+});
 
 type Step = { key: string; result: string; text: keyof typeof SMS; wait: number };
 
-function yesNo(flow: FlowBuilder, step: Step, next: string): void {
+function yesNo(flow: FlowBuilder, step: Step, about: keyof typeof ABOUT, next: string, late?: string): void {
   askYesNo(flow, {
-    nodes: { ask: `ask_${step.key}`, wait: step.key, retry: `help_${step.key}` },
+    nodes: { ask: `ask_${step.key}`, wait: step.key, retry: `help_${step.key}`, ...(late ? { late } : {}) },
     result: step.result,
     text: sms(SMS[step.text]),
     retryText: sms(SMS.helpYesNo),
-    words: { yes: sms(WORDS.yes), no: sms(WORDS.no) },
+    about: ABOUT[about],
+    menu: false,
     timeout: { seconds: step.wait, category: CATEGORY.noResponse, next: 'close' },
     next,
   });
 }
 
-/** A PHQ-4 item: only 0, 1, 2 or 3 is a score; anything else is asked again. */
+const NOT_ALNUM = '[^\\p{L}\\p{N}]';
+const alternatives = (items: readonly string[]) => items.map((item) => item.split(' ').join(`${NOT_ALNUM}+`)).join('|');
+
+/** A score in words: a phrase of the scale anywhere, or the number as a word alone. */
+export function scoreWordsPattern(score: 0 | 1 | 2 | 3): string {
+  const { phrases, number } = SCALE_WORDS[score];
+  return `^${NOT_ALNUM}*(?:${alternatives(number)})${NOT_ALNUM}*$|(?:^|${NOT_ALNUM})(?:${alternatives(phrases)})(?:${NOT_ALNUM}|$)`;
+}
+
+/**
+ * A PHQ-4 item: the score is 0, 1, 2 or 3. It counts when the reply starts with it ("2", "2 - more
+ * than half", "3 😔") or names it in words ("several days", "siku kadhaa", "plusieurs jours",
+ * "two"); a number elsewhere ("for 2 weeks") or out of range ("5") is asked again.
+ */
 function phqItem(flow: FlowBuilder, step: Step, next: string): void {
+  const scores = [0, 1, 2, 3] as const;
   flow
     .send(`ask_${step.key}`, sms(SMS[step.text]), { next: step.key })
     .waitForReply(step.key, {
       resultName: step.result,
-      cases: [0, 1, 2, 3].map((score) => ({ test: hasNumberEq(score), category: CATEGORY.score })),
+      cases: [
+        // the digit, then the end, a non-digit, or a full stop or comma that no digit follows ("2." but not "2.5")
+        { test: hasPattern(`^${NOT_ALNUM}*[0-3](?:$|[^\\p{N}.,]|[.,](?:$|[^\\p{N}]))`), category: 'Number' },
+        ...scores.map((score) => ({ test: hasPattern(scoreWordsPattern(score)), category: `Words ${score}` })),
+      ],
       timeout: { seconds: step.wait, category: CATEGORY.noResponse },
-      routes: { Score: next, Other: `help_${step.key}`, 'No Response': 'close' },
+      routes: {
+        Number: `${step.key}_number`,
+        ...Object.fromEntries(scores.map((score) => [`Words ${score}`, `${step.key}_${score}`])),
+        Other: `help_${step.key}`,
+        'No Response': 'close',
+      },
+    })
+    // the first number from 0 to 3 in the reply is the score
+    .split(`${step.key}_number`, {
+      operand: '@input.text',
+      resultName: step.result,
+      cases: [{ test: hasNumberBetween(0, 3), category: CATEGORY.score }],
+      routes: { Score: next, Other: `help_${step.key}` },
     })
     .send(`help_${step.key}`, sms(SMS.helpScore), { next: step.key });
+  for (const score of scores) flow.actions(`${step.key}_${score}`, [setRunResult(step.result, String(score), CATEGORY.score)], { next });
 }
 
 export const weeklyFlow = new FlowBuilder({ name: 'CHW Wellbeing Weekly Check', key: 'chw-wellbeing-weekly', ...FLOW_LANGUAGES, expireAfterMinutes: 10080 })
   // every value the webhook sends must be a run result, so sync can rebuild the record from runs.json
-  .actions('start', [setRunResult(RESULT.chtContactId, `@fields.${FIELD.chtContactId.key}`)], { next: 'ask_fever' });
-yesNo(weeklyFlow, { key: 'fever', result: RESULT.fever, text: 'fever', wait: FIRST_ANSWER_WAIT }, 'ask_cough');
-yesNo(weeklyFlow, { key: 'cough', result: RESULT.cough, text: 'cough', wait: NEXT_ANSWER_WAIT }, 'ask_breathing');
-yesNo(weeklyFlow, { key: 'breathing', result: RESULT.breathing, text: 'breathing', wait: NEXT_ANSWER_WAIT }, 'ask_taste_smell');
-yesNo(weeklyFlow, { key: 'taste_smell', result: RESULT.tasteSmell, text: 'tasteSmell', wait: NEXT_ANSWER_WAIT }, 'ask_anxious');
+  .actions('start', [speakSubjectLanguage(SUBJECT), setRunResult(RESULT.chtContactId, `@fields.${FIELD.contactId.key}`)], { next: 'week' });
+scheduledOccurrence(weeklyFlow, 'week', {
+  operand: `@(datetime_diff(fields.${FIELD.firstCheck.key}, today(), "W") + 1)`,
+  last: WEEKS,
+  resultName: RESULT.week,
+  current: 'Enrolled',
+  group,
+  subject: SUBJECT,
+  asked: FIELD.askedWeek,
+  answered: FIELD.answeredWeek,
+  texts: { notStarted: SMS.notStarted, ended: SMS.ended },
+  next: { ask: 'ask_fever', late: 'late_fever', answered: 'answered_this_week' },
+}).send('answered_this_week', sms(SMS.answeredThisWeek));
+yesNo(weeklyFlow, { key: 'fever', result: RESULT.fever, text: 'fever', wait: FIRST_ANSWER_WAIT }, 'fever', 'ask_cough', 'late_fever');
+yesNo(weeklyFlow, { key: 'cough', result: RESULT.cough, text: 'cough', wait: NEXT_ANSWER_WAIT }, 'cough', 'ask_breathing');
+yesNo(weeklyFlow, { key: 'breathing', result: RESULT.breathing, text: 'breathing', wait: NEXT_ANSWER_WAIT }, 'breathing', 'ask_taste_smell');
+yesNo(weeklyFlow, { key: 'taste_smell', result: RESULT.tasteSmell, text: 'tasteSmell', wait: NEXT_ANSWER_WAIT }, 'tasteSmell', 'ask_anxious');
 phqItem(weeklyFlow, { key: 'anxious', result: RESULT.anxious, text: 'anxious', wait: NEXT_ANSWER_WAIT }, 'ask_worry');
 phqItem(weeklyFlow, { key: 'worry', result: RESULT.worry, text: 'worry', wait: NEXT_ANSWER_WAIT }, 'ask_interest');
 phqItem(weeklyFlow, { key: 'interest', result: RESULT.interest, text: 'interest', wait: NEXT_ANSWER_WAIT }, 'ask_down');
 phqItem(weeklyFlow, { key: 'down', result: RESULT.down, text: 'down', wait: NEXT_ANSWER_WAIT }, 'ask_counsellor');
-yesNo(weeklyFlow, { key: 'counsellor', result: RESULT.counsellor, text: 'counsellor', wait: NEXT_ANSWER_WAIT }, 'close');
+yesNo(weeklyFlow, { key: 'counsellor', result: RESULT.counsellor, text: 'counsellor', wait: NEXT_ANSWER_WAIT }, 'counsellor', 'close');
 
 const anySymptom = [RESULT.fever, RESULT.cough, RESULT.breathing, RESULT.tasteSmell]
   .map((result) => `results.${result}.category = "${CATEGORY.yes}"`).join(', ');
 
 weeklyFlow
-  // answered, partly answered or missed: every run ends here and posts exactly one record
+  // answered, partly answered or missed: every asked week ends here and posts exactly one record
   .actions('close', [setRunResult(RESULT.closed, 'yes')], { next: 'post' })
   .callWebhook('post', {
     source: weeklyCheckPost,
@@ -166,8 +226,9 @@ weeklyFlow
     operand: `@results.${RESULT.fever}.category`,
     cases: [{ test: hasOnlyText(CATEGORY.noResponse), category: 'Missed' }],
     other: 'Answered',
-    routes: { Answered: 'symptoms' },
+    routes: { Answered: 'mark_answered' },
   })
+  .actions('mark_answered', [markAnswered({ resultName: RESULT.week, answered: FIELD.answeredWeek })], { next: 'symptoms' })
   .split('symptoms', {
     operand: `@(or(${anySymptom}))`,
     cases: [{ test: hasOnlyText('true'), category: 'Symptoms' }],
@@ -184,13 +245,19 @@ weeklyFlow
   .send('counsellor_coming', sms(SMS.counsellorComing))
   .send('thanks', sms(SMS.thanks));
 
-export const weeklyCampaign = new CampaignBuilder({ key: 'chw-wellbeing-weekly', name: 'CHW Wellbeing Weekly', group })
-  .repeat({ flow: weeklyFlow, relativeTo: FIELD.firstCheck, every: 'week', times: 52, deliveryHour: 9, startMode: 'S' });
+/** Each week of the year at each check hour, and the week after to end it, in skip mode. */
+export const weeklyCampaign = scheduleInteractive(
+  new CampaignBuilder({ key: 'chw-wellbeing-weekly', name: 'CHW Wellbeing Weekly', group }),
+  { flow: weeklyFlow, relativeTo: FIELD.firstCheck, every: 'week', times: WEEKS + 1, hours: CHECK_HOURS },
+);
+
+const stray = strayMessageTrigger(ID, weeklyFlow);
 
 export const rapidpro: RapidProApp = {
   file: 'chw-wellbeing.json',
   flows: [enrolmentFlow, weeklyFlow],
   campaigns: [weeklyCampaign],
+  triggers: [stray.trigger],
   fields: Object.values(FIELD),
-  groups: [group],
+  groups: stray.groups,
 };

@@ -6,8 +6,9 @@
  *    creating a CHW contact records no such consent. So a supervisor opens `wellbeing_enrollment`
  *    on the CHW's profile and records consent, SMS language, the confirmed E.164 phone and the
  *    preferred weekday. A later enrolment without consent withdraws the CHW from CHT's tasks.
- * 2. Outbound push `rapidpro_wellbeing_start` starts the enrolment flow in RapidPro with the CHT
- *    contact id, the enrolment id, the language, the date of the first weekly check and the supervisor's phone.
+ * 2. Outbound push `rapidpro_wellbeing_start` starts the enrolment flow in RapidPro, in the
+ *    background (a CHW answering a training is not interrupted), with the CHT contact id and name,
+ *    the enrolment id, the language, the date of the first weekly check and the supervisor's phone.
  * 3. RapidPro saves those as contact fields, adds the CHW to a group, and a campaign starts the
  *    weekly check: four COVID-19 symptoms (yes/no), the four PHQ-4 items (0–3) and "do you want to
  *    talk to a counsellor". Each week posts ONE `RP_WELLBEING` record with the raw item scores,
@@ -35,7 +36,9 @@ export const startPush = flowStartPush({
   phone: { field: 'enrollment.phone' },
   consent: { field: 'enrollment.consent', value: 'yes' },
   params: {
-    [PARAM.chtContactId]: { field: 'patient_uuid' },
+    [PARAM.contactId]: { field: 'patient_uuid' },
+    // the CHW's name in CHT, as CHT hydrates the report's subject
+    [PARAM.name]: { doc: 'patient.name' },
     [PARAM.enrollmentId]: { doc: '_id' },
     [PARAM.language]: { field: 'enrollment.language' },
     [PARAM.firstCheck]: { field: 'enrollment.first_check' },

@@ -3,7 +3,9 @@
  *
  * 1. A CHW enrols a traced contact in quarantine (`quarantine_enrollment`).
  * 2. With SMS consent and an E.164 phone, the `rapidpro_quarantine_start` push starts RapidPro's
- *    enrolment flow; a campaign then runs the daily check-in every morning of the quarantine.
+ *    enrolment flow in the background (never interrupting another SMS conversation on the phone);
+ *    a campaign then runs the daily check-in every morning of the quarantine. A phone that already
+ *    follows another person's quarantine is left to them, and the CHW is told by SMS.
  * 3. Each day comes back as one `RP_SYMPTOMS` record (answered or not); a "yes" also alerts the CHW.
  * 4. The CHW gets tasks: follow up a symptomatic contact, check on a contact silent for 2 days,
  *    and close the quarantine on its last day (`quarantine_end_check`, which is also how an early
@@ -30,7 +32,9 @@ export const startPush = flowStartPush({
   phone: { field: 'sms.phone' },
   consent: { field: 'sms.consent', value: 'yes' },
   params: {
-    [PARAM.chtContactId]: { field: 'patient_id' },
+    [PARAM.contactId]: { field: 'patient_id' },
+    // the person's name in CHT, as CHT hydrates the report's subject: names the RapidPro contact and the SMS
+    [PARAM.name]: { doc: 'patient.name' },
     // the report's id, set before CHT evaluates the push (deterministic: not `_rev`)
     [PARAM.enrollmentId]: { doc: '_id' },
     [PARAM.quarantineStart]: { field: 'quarantine.start_date' },
@@ -47,7 +51,11 @@ export const stopPush = flowStartPush({
   form: endCheckForm,
   flow: stopFlow,
   phone: { field: 'end.sms_phone' },
-  params: { [PARAM.outcome]: { field: 'end.outcome' } },
+  params: {
+    // only this person's quarantine stops: the phone may follow someone else by now
+    [PARAM.contactId]: { doc: 'patient._id' },
+    [PARAM.outcome]: { field: 'end.outcome' },
+  },
 });
 
 // ---------------------------------------------------------------- the workflow

@@ -35,6 +35,11 @@ export type TopicId =
   | 'birth_preparedness';
 
 export interface QuizQuestion {
+  /**
+   * The options' contents are numbers ("4", "8"): a digit in a reply is content, not the option's
+   * position, so "2" is not read as B.
+   */
+  numericOptions?: boolean;
   /** Stable id: the `question_id` of RP_TRAINING records and the webhook's step. */
   id: AncQuestionId;
   topic: TopicId;
@@ -80,6 +85,7 @@ export const ANC_MODULE: TrainingModule = {
     {
       id: 'anc_q1',
       topic: 'anc_contacts',
+      numericOptions: true,
       lesson: {
         en: 'Lesson 1: WHO recommends at least 8 ANC contacts in every pregnancy, the first one within the first 12 weeks. Encourage every pregnant woman to start ANC early.',
         fr: "Leçon 1 : l'OMS recommande au moins 8 contacts prénatals pour chaque grossesse, le premier au cours des 12 premières semaines. Encouragez chaque femme enceinte à commencer tôt les CPN.",
@@ -91,7 +97,7 @@ export const ANC_MODULE: TrainingModule = {
         sw: 'Swali la 1: WHO inapendekeza mahudhurio mangapi ya kliniki wakati wa ujauzito?',
       },
       options: {
-        a: { text: { en: 'One', fr: 'Un seul', sw: 'Moja' }, words: { en: ['one'], fr: ['un', 'seul'], sw: ['moja'] } },
+        a: { text: { en: 'One', fr: 'Un seul', sw: 'Moja' }, words: { en: ['one', '1'], fr: ['un', 'seul', '1'], sw: ['moja', '1'] } },
         b: { text: { en: 'Four', fr: 'Quatre', sw: 'Manne' }, words: { en: ['four', '4'], fr: ['quatre', '4'], sw: ['manne', 'nne', '4'] } },
         c: { text: { en: 'At least eight', fr: 'Au moins huit', sw: 'Angalau manane' }, words: { en: ['eight', '8'], fr: ['huit', '8'], sw: ['manane', 'nane', '8'] } },
       },
@@ -117,7 +123,7 @@ export const ANC_MODULE: TrainingModule = {
       },
       options: {
         a: { text: { en: 'Advise rest at home', fr: 'Conseiller du repos à la maison', sw: 'Kumshauri apumzike nyumbani' }, words: { en: ['rest', 'home'], fr: ['repos', 'maison'], sw: ['apumzike', 'pumzika', 'nyumbani'] } },
-        b: { text: { en: 'Refer her urgently to a health facility', fr: "L'orienter d'urgence vers un centre de santé", sw: 'Kumpeleka haraka kituo cha afya' }, words: { en: ['refer', 'urgently', 'facility', 'hospital'], fr: ['orienter', 'urgence', 'centre', 'hôpital', 'hopital'], sw: ['kumpeleka', 'haraka', 'kituo', 'hospitali'] } },
+        b: { text: { en: 'Refer her urgently to a health facility', fr: "L'orienter d'urgence vers un centre de santé", sw: 'Kumpeleka haraka kituo cha afya' }, words: { en: ['refer', 'urgently', 'facility', 'hospital'], fr: ['orienter', "l'orienter", 'urgence', "d'urgence", 'centre', 'hôpital', 'hopital', "l'hôpital", "l'hopital"], sw: ['kumpeleka', 'haraka', 'kituo', 'hospitali'] } },
         c: { text: { en: 'Visit her again next week', fr: 'La revoir la semaine prochaine', sw: 'Kumtembelea tena wiki ijayo' }, words: { en: ['next', 'week'], fr: ['semaine', 'prochaine', 'revoir'], sw: ['wiki', 'ijayo'] } },
       },
       correct: 'b',
@@ -309,8 +315,36 @@ export function completionText(total: number): Localized {
 /** Sent to the supervisor's phone at completion (in the supervisor's RapidPro contact language). */
 export function supervisorText(total: number): Localized {
   return {
-    en: `@trigger.params.chw_name has finished the ANC training by SMS with a score of @results.score.value out of ${total}. Wrong answers appear as tasks in CHT.`,
-    fr: `@trigger.params.chw_name a terminé la formation CPN par SMS avec un score de @results.score.value sur ${total}. Les mauvaises réponses apparaissent comme tâches dans CHT.`,
-    sw: `@trigger.params.chw_name amemaliza mafunzo ya ANC kwa SMS kwa alama @results.score.value kati ya ${total}. Majibu yasiyo sahihi yanaonekana kama kazi kwenye CHT.`,
+    en: `@fields.training_name has finished the ANC training by SMS with a score of @results.score.value out of ${total}. Wrong answers appear as tasks in CHT.`,
+    fr: `@fields.training_name a terminé la formation CPN par SMS avec un score de @results.score.value sur ${total}. Les mauvaises réponses apparaissent comme tâches dans CHT.`,
+    sw: `@fields.training_name amemaliza mafunzo ya ANC kwa SMS kwa alama @results.score.value kati ya ${total}. Majibu yasiyo sahihi yanaonekana kama kazi kwenye CHT.`,
   };
 }
+
+/** Sent when the CHW is enrolled (the first lesson follows as soon as no other SMS check is waiting for them). */
+export const WELCOME: Localized = {
+  en: 'Hello @fields.training_name, your supervisor has enrolled you in the SMS training on antenatal care. The first lesson follows shortly.',
+  fr: 'Bonjour @fields.training_name, votre superviseur vous a inscrit(e) à la formation par SMS sur les consultations prénatales. La première leçon suit bientôt.',
+  sw: 'Habari @fields.training_name, msimamizi wako amekusajili kwenye mafunzo ya SMS kuhusu huduma kwa wajawazito. Somo la kwanza litafuata hivi karibuni.',
+};
+
+/** After a question waited a few hours: the phone is free for other SMS until the CHW comes back. */
+export const PAUSED: Localized = {
+  en: 'We will continue the training tomorrow. Reply to the question any time to continue now.',
+  fr: 'Nous continuerons la formation demain. Répondez à la question à tout moment pour continuer maintenant.',
+  sw: 'Tutaendelea na mafunzo kesho. Jibu swali wakati wowote ili kuendelea sasa.',
+};
+
+/** A week after enrolment without finishing: the reminders stop (the supervisor gets a task). */
+export const STOPPED: Localized = {
+  en: 'The training has stopped because it was not finished within 7 days. Your supervisor can enrol you again.',
+  fr: "La formation s'est arrêtée car elle n'a pas été terminée en 7 jours. Votre superviseur peut vous inscrire à nouveau.",
+  sw: 'Mafunzo yamesimama kwa sababu hayakukamilika ndani ya siku 7. Msimamizi wako anaweza kukusajili tena.',
+};
+
+/** To the supervisor who enrolled a CHW with a phone on which another CHW's training is under way. */
+export const PHONE_IN_USE: Localized = {
+  en: `SMS training NOT started for @trigger.params.name: phone @(urn_parts(contact.urn).path) is in the middle of the training of @fields.training_name. Enrol @trigger.params.name again with their own phone number, or once that training has ended.`,
+  fr: `Formation par SMS NON démarrée pour @trigger.params.name : le téléphone @(urn_parts(contact.urn).path) suit déjà la formation de @fields.training_name. Inscrivez à nouveau @trigger.params.name avec son propre numéro, ou quand cette formation sera terminée.`,
+  sw: `Mafunzo ya SMS HAYAJAANZA kwa @trigger.params.name: simu @(urn_parts(contact.urn).path) iko katikati ya mafunzo ya @fields.training_name. Msajili @trigger.params.name tena kwa namba yake mwenyewe, au mafunzo hayo yakimalizika.`,
+};

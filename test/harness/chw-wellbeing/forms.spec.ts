@@ -16,10 +16,11 @@ describe('chw-wellbeing forms and outbound push (harness)', () => {
     asSupervisor(harness);
   });
 
-  /** The doc as CHT's outbound hydrates it: the submitter's full contact in `doc.contact`. */
+  /** The doc as CHT's outbound hydrates it: the submitter's full contact in `doc.contact`, the subject in `doc.patient`. */
   const hydrated = (report: ReportDoc): ReportDoc => ({
     ...report,
     contact: harness.state.contacts.find((contact) => contact._id === SUPERVISOR),
+    patient: harness.state.contacts.find((contact) => contact._id === report.fields.patient_uuid),
   });
 
   describe('wellbeing_enrollment', () => {
@@ -59,15 +60,17 @@ describe('chw-wellbeing forms and outbound push (harness)', () => {
   });
 
   describe(`outbound push ${WELLBEING_PUSH}`, () => {
-    it('starts the enrolment flow with the CHT ids, language, first check date and supervisor phone', async () => {
+    it('starts the enrolment flow with the CHT ids and name, language, first check date and supervisor phone', async () => {
       const report = hydrated(await enrol(harness, { language: 'sw', day: 'wednesday' }));
       expect(isRelevant(push, report)).to.equal(true);
       expect(mapDocumentToPayload(report, push, WELLBEING_PUSH)).to.deep.equal({
         flow: enrolmentFlow.uuid,
         urns: ['tel:+254700000002'],
         restart_participants: true,
+        exclude_active: false,
         params: {
           cht_contact_id: CHW,
+          name: 'Amina CHW',
           enrollment_id: report._id,
           language: 'sw',
           first_check: '2026-03-04',

@@ -9,12 +9,12 @@ const START_PUSH = startPush.name;
 const STOP_PUSH = stopPush.name;
 const pushes = { [START_PUSH]: pushConfig(START_PUSH), [STOP_PUSH]: pushConfig(STOP_PUSH) };
 
-/** The doc as `mark_for_outbound` sees it: CHT hydrates `contact` (the submitting CHW) with its lineage. */
+/** The doc as `mark_for_outbound` sees it: CHT hydrates `contact` (the submitting CHW) and `patient` (the subject) with their lineage. */
 function hydrated(harness: ChtHarness, report: ReportDoc): ReportDoc {
   const byId = new Map(harness.state.contacts.map((contact) => [contact._id, contact]));
   const withLineage = (contact: ContactDoc | undefined): ContactDoc | undefined =>
     contact && { ...contact, parent: contact.parent && withLineage(byId.get(contact.parent._id)) as ContactDoc };
-  return { ...report, contact: withLineage(byId.get('chw_user')) };
+  return { ...report, contact: withLineage(byId.get('chw_user')), patient: withLineage(byId.get(String(report.fields.patient_id))) };
 }
 
 describe('contact tracing: outbound pushes', () => {
@@ -24,7 +24,7 @@ describe('contact tracing: outbound pushes', () => {
     await harness.setNow('2026-03-10T08:00:00');
   });
 
-  it('starts the enrolment flow for the contact\'s phone with the CHT ids, the quarantine, the CHW phone and the language', async () => {
+  it('starts the enrolment flow for the contact\'s phone with the CHT ids and name, the quarantine, the CHW phone and the language', async () => {
     const doc = hydrated(harness, submitted(await harness.fillForm('quarantine_enrollment', ...enrolmentPages({ language: 'sw', length: 10 }))));
     const push = pushes[START_PUSH];
     expect(isRelevant(push, doc)).to.equal(true);
@@ -32,8 +32,10 @@ describe('contact tracing: outbound pushes', () => {
       flow: enrolmentFlow.uuid,
       urns: ['tel:+254712345678'],
       restart_participants: true,
+      exclude_active: false,
       params: {
         cht_contact_id: 'traced_contact',
+        name: 'Baraka Contact',
         enrollment_id: doc._id,
         quarantine_start: '2026-03-10',
         quarantine_length: '10',
@@ -78,7 +80,8 @@ describe('contact tracing: outbound pushes', () => {
       flow: stopFlow.uuid,
       urns: ['tel:+254712345678'],
       restart_participants: true,
-      params: { outcome: 'withdrew' },
+      exclude_active: false,
+      params: { cht_contact_id: 'traced_contact', outcome: 'withdrew' },
     });
 
     await harness.clear();

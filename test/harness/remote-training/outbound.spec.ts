@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { isRelevant, mapDocumentToPayload } from '../../../src/cht/outbound-eval';
 import { startPush } from '../../../src/workflows/remote-training';
-import { trainingFlow } from '../../../src/workflows/remote-training/flows';
+import { enrolmentFlow } from '../../../src/workflows/remote-training/flows';
 import { pushConfig } from '../../support/harness';
 
 const TRAINING_PUSH = startPush.name;
@@ -26,22 +26,23 @@ describe('remote training: outbound push', () => {
     await harness.setNow('2025-03-03T09:00:00');
   });
 
-  it('starts the training flow in the chosen language from a real enrolment', async () => {
+  it('starts the training enrolment (in the background) in the chosen language from a real enrolment', async () => {
     setPreferredLanguage(harness, 'sw');
     const report = hydrated(harness, await enrolOk(harness));
     expect(report.contact).to.include({ _id: 'supervisor_user', phone: '+254700000001' });
     expect(isRelevant(push, report)).to.equal(true);
     expect(mapDocumentToPayload(report, push, TRAINING_PUSH)).to.deep.equal({
-      flow: trainingFlow.uuid,
+      flow: enrolmentFlow.uuid,
       urns: [`tel:${CHW_PHONE}`],
       restart_participants: true,
+      exclude_active: false,
       params: {
-        chw_id: CHW,
+        cht_contact_id: CHW,
+        name: 'Amina CHW',
         enrollment_id: report._id,
         module: 'anc',
         language: 'swa',
         supervisor_phone: '+254700000001',
-        chw_name: 'Amina CHW',
       },
     });
     expect(push.destination.path).to.equal('/api/v2/flow_starts.json');

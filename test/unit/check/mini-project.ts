@@ -118,7 +118,7 @@ export function demo(options: DemoOptions = {}): Demo {
     subject: resultText('cht_id'),
     values: options.withoutNote ? { answer: resultText('answer') } : { answer: resultText('answer'), note: resultText('note') },
   });
-  const flow = new FlowBuilder({ name: 'Demo check', key: 'demo-check', language: 'eng' })
+  const flow = new FlowBuilder({ name: 'Demo check', key: 'demo-check', language: 'eng', type: 'messaging_background' })
     .actions('results', [setRunResult('cht_id', '@trigger.params.cht_id'), setRunResult('answer', 'yes'), setRunResult('note', 'none')], { next: 'post' });
   if (options.handWrittenWebhook) flow.callWebhook('post', { ...post.webhook(), resultName: 'cht_record' });
   else flow.callWebhook('post', { source: post, resultName: 'cht_record' });
@@ -153,7 +153,7 @@ export function demo(options: DemoOptions = {}): Demo {
       'report.rp_demo.answer': { en: 'Answer', fr: 'Réponse', sw: 'Jibu' },
       'report.rp_demo.note': { en: 'Note', fr: 'Note', sw: 'Maelezo' },
     },
-    scenario: { title: 'Demo', start: '2026-01-01T08:00:00', enrol: { form: enrollment, by: { user: 'chw_user', roles: ['chw'], label: 'CHW' }, subject: 'c', answers: [] }, days: [], viewers: [] },
+    scenario: { title: 'Demo', start: '2026-01-01T08:00:00', steps: [{ at: { day: 0, time: '08:00' }, form: enrollment, by: { user: 'chw_user', roles: ['chw'], label: 'CHW' }, subject: 'c', answers: [] }], viewers: [] },
   });
   return { workflow: workflow as Workflow, post: post as RecordPost, flow };
 }

@@ -8,7 +8,7 @@ const enrolment = appForm('demo_enrollment', ['patient_id', 'consent', 'phone', 
 const options = {
   name: 'rapidpro_demo_start',
   form: enrolment,
-  flow: new FlowBuilder({ name: 'Demo', key: 'demo', language: 'eng' }).send('hello', 'Hello'),
+  flow: new FlowBuilder({ name: 'Demo', key: 'demo', language: 'eng', type: 'messaging_background' }).send('hello', 'Hello'),
   phone: { field: 'phone' as const },
   consent: { field: 'consent' as const, value: 'yes' },
   params: {
@@ -58,8 +58,14 @@ describe('flowStartPush', () => {
       flow: '11111111-2222-4333-8444-555555555555',
       urns: ['tel:+254712345678'],
       restart_participants: true,
+      exclude_active: false,
       params: { cht_contact_id: 'contact-1', start_date: '2026-11-20', chw_phone: '+254700000002' },
     });
+  });
+
+  it('starts background flows only: a messaging start would interrupt the flow the contact is answering', () => {
+    const interactive = new FlowBuilder({ name: 'Quiz', key: 'quiz', language: 'eng' }).send('hello', 'Hello');
+    expect(() => flowStartPush({ ...options, flow: interactive })).to.throw(/starts "Quiz", a messaging flow: RapidPro would interrupt .*campaign event in skip mode/);
   });
 
   it('is deterministic: a new revision of the same doc maps to the same payload', () => {

@@ -20,20 +20,25 @@ async function runFlow(...args: string[]): Promise<{ code: number; out: string[]
 
 describe('cht-rapidpro run-flow', () => {
   it('runs the first flow for the contact RapidPro creates from a URN alone: no name, no language', async () => {
-    const { code, out, err } = await runFlow(ours('contact-tracing.json'), ...NOW, '--params', JSON.stringify({ cht_contact_id: 'c-1', quarantine_start: '2026-04-28', quarantine_length: 14 }));
+    const params = { cht_contact_id: 'c-1', name: 'Baraka', enrollment_id: 'e-1', quarantine_start: '2026-04-28', quarantine_length: 14, language: 'en' };
+    const { code, out, err } = await runFlow(ours('contact-tracing.json'), ...NOW, '--params', JSON.stringify(params));
     expect(code).to.equal(0);
     expect(err).to.deep.equal([]);
     expect(out[0]).to.equal(`contact: ${DEFAULT_URN}, name (none), language (unset)`);
     expect(out[1]).to.equal('▶ flow "Quarantine Enrolment" started');
-    expect(out).to.include('✎ contact field cht_contact_id = "c-1"');
+    expect(out).to.include('✎ contact field quarantine_contact_id = "c-1"');
     expect(out).to.include('+ group "Quarantine"');
-    // what production sends a contact without a name
-    expect(out.find((line) => line.startsWith('→ message to tel:+12065551212 [eng]: Hello '))).to.be.a('string');
+    // the enrolment names the contact RapidPro created nameless, and greets them by their CHT name
+    expect(out).to.include('✎ contact name = "Baraka"');
+    expect(out.find((line) => line.startsWith('→ message to tel:+12065551212 [eng]: Hello Baraka. '))).to.be.a('string');
     expect(out[out.length - 1]).to.equal('run of "Quarantine Enrolment" completed');
   });
 
   it('consumes replies in order at each wait, takes the timeout category on --timeout, and shows the webhook it would call', async () => {
-    const contact = { name: 'Amina', language: 'swa', urns: ['tel:+254700000001'], fields: { quarantine_start: '2026-04-28', quarantine_length: 14, chw_phone: '+254700000002' } };
+    const contact = {
+      name: 'Amina', language: 'swa', urns: ['tel:+254700000001'],
+      fields: { quarantine_contact_id: 'c-1', quarantine_name: 'Amina', quarantine_start: '2026-04-28', quarantine_length: 14, quarantine_chw_phone: '+254700000002' },
+    };
     const { code, out } = await runFlow(ours('contact-tracing.json'), '--flow', 'Quarantine Daily Check-in', '--contact', JSON.stringify(contact), ...GLOBALS, ...NOW, '--reply', 'ndiyo', '--reply', 'hapana', '--timeout');
     expect(code).to.equal(0);
     expect(out[0]).to.equal('contact: tel:+254700000001, name "Amina", language swa');

@@ -66,8 +66,11 @@ export const symptomsRecord = recordForm('RP_SYMPTOMS', {
   fever: { type: 'boolean' },
   cough: { type: 'boolean' },
   breathing: { type: 'boolean' },
-  /** True when any answer was "yes": raises the follow-up task and the CHW's SMS alert. */
-  symptomatic: { type: 'boolean', required: true },
+  /**
+   * True when any answer was "yes" (raises the follow-up task and the CHW's SMS alert), false when
+   * all three were "no", null when some went unanswered without a "yes" (an unanswered day).
+   */
+  symptomatic: { type: 'boolean' },
   quarantine_day: { type: 'integer', required: true },
   /** The `quarantine_enrollment` report the check-in belongs to. */
   enrollment_id: { type: 'string', required: true },

@@ -5,10 +5,14 @@
  * Arabic-Indic and Bengali digits, and accept `1,000.5`.
  */
 import { Decimal } from './decimal';
+import { compileGoPattern, InvalidPatternError } from './regex';
 import { bool, error, isError, num, text, toNumber, toText, XError, XNumber, XObject, XText, XValue } from './values';
 
-/** What a test returns: false, or true with the matched value (which becomes the result value). */
-export type TestResult = { matched: false } | { matched: true; match: XValue };
+/**
+ * What a test returns: false, or true with the matched value (which becomes the result value)
+ * and, for `has_pattern`, the groups (`extra`: `{"0": whole match, "1": first group, …}`).
+ */
+export type TestResult = { matched: false } | { matched: true; match: XValue; extra?: XObject };
 
 const WORD_TOKEN = /[\p{M}\p{L}\p{N}_']+|\p{S}/gu;
 
@@ -123,6 +127,7 @@ export const SUPPORTED_TESTS: ReadonlySet<string> = new Set([
   'has_only_text',
   'has_beginning',
   'has_text',
+  'has_pattern',
   'has_error',
 ]);
 
@@ -143,6 +148,14 @@ export function runTest(name: string, operand: XValue, args: XValue[]): TestResu
     if (name === 'has_only_text') return haystack.value === needle.value ? { matched: true, match: haystack } : { matched: false };
     if (name === 'has_beginning') return hasBeginning(haystack, needle);
     return textTest(tokenize(goTrimSpace(haystack.value)), tokenize(goTrimSpace(needle.value)));
+  }
+  if (name === 'has_pattern') {
+    if (args.length !== 1) return argumentError(2);
+    const haystack = toText(operand);
+    if (isError(haystack)) return haystack;
+    const pattern = toText(args[0]);
+    if (isError(pattern)) return pattern;
+    return hasPattern(haystack.value, pattern.value);
   }
   if (name === 'has_text') {
     if (args.length !== 0) return argumentError(1);
@@ -171,6 +184,22 @@ export function runTest(name: string, operand: XValue, args: XValue[]): TestResu
   return undefined;
 }
 
+/** goflow's `HasPattern`: `(?mi)` + the trimmed pattern, searched in the untrimmed text; the match and its groups. */
+function hasPattern(haystack: string, pattern: string): TestResult | XError {
+  let regex: RegExp;
+  try {
+    regex = compileGoPattern(pattern);
+  } catch (caught) {
+    if (caught instanceof InvalidPatternError) return error('must be called with a valid regular expression');
+    throw caught;
+  }
+  const found = regex.exec(haystack);
+  if (!found) return { matched: false };
+  // Go gives "" for a group that took no part in the match
+  const groups = Object.fromEntries(found.map((group, i) => [String(i), text(group ?? '')]));
+  return { matched: true, match: text(found[0]), extra: XObject.of(groups) };
+}
+
 /** goflow's `HasBeginning`: byte-wise prefix of the trimmed text, compared case-insensitively. */
 function hasBeginning(haystack: XText, beginning: XText): TestResult {
   const hay = Buffer.from(goTrimSpace(haystack.value), 'utf8');
@@ -183,5 +212,7 @@ function hasBeginning(haystack: XText, beginning: XText): TestResult {
 
 /** A test result as the object goflow's test functions return: default true/false, plus `match`. */
 export function testResultValue(result: TestResult): XObject {
-  return XObject.of({ match: result.matched ? result.match : text('') }, { default: bool(result.matched) });
+  const properties: Record<string, XValue> = { match: result.matched ? result.match : text('') };
+  if (result.matched && result.extra) properties.extra = result.extra;
+  return XObject.of(properties, { default: bool(result.matched) });
 }

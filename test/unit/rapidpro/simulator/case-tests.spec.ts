@@ -101,3 +101,50 @@ describe('rapidpro simulator case tests', () => {
     expect(runTest('has_phone', text('+254700000001'), [])).to.equal(undefined);
   });
 });
+
+describe('rapidpro simulator has_pattern (Go RE2 with (?mi), as goflow compiles it)', () => {
+  const extra = (operand: string, pattern: string): Record<string, string> | false | 'ERROR' => {
+    const result = runTest('has_pattern', text(operand), [text(pattern)]);
+    if (result instanceof XError) return 'ERROR';
+    if (!result || !result.matched) return false;
+    return Object.fromEntries([...(result.extra?.properties ?? [])].map(([key, value]) => [key, render(value)]));
+  };
+
+  it("goflow's documented examples", () => {
+    expect(match('has_pattern', text('Buy cheese please'), text('buy (\\w+)'))).to.equal('Buy cheese');
+    expect(extra('Buy cheese please', 'buy (\\w+)')).to.deep.equal({ 0: 'Buy cheese', 1: 'cheese' });
+    expect(match('has_pattern', text('Sell cheese please'), text('buy (\\w+)'))).to.equal(false);
+  });
+
+  it('is case-insensitive and multi-line, and trims the pattern but not the text', () => {
+    expect(match('has_pattern', text('hello\nYES please'), text('  ^yes\\b  '))).to.equal('YES');
+    expect(match('has_pattern', text('  yes'), text('^yes'))).to.equal(false);
+    expect(match('has_pattern', text('OUI'), text('^oui$'))).to.equal('OUI');
+  });
+
+  it('keeps Go meanings JavaScript does not share', () => {
+    // `.` does not cross \n but does match \r; `$` ends a line only at \n
+    expect(match('has_pattern', text('a\rb'), text('a.b'))).to.equal('a\rb');
+    expect(match('has_pattern', text('a\nb'), text('a.b'))).to.equal(false);
+    expect(match('has_pattern', text('yes\rno'), text('^yes$'))).to.equal(false);
+    // \s is ASCII white space only
+    expect(match('has_pattern', text('1\u00a02'), text('1\\s2'))).to.equal(false);
+    expect(match('has_pattern', text('1 2'), text('1\\s2'))).to.equal('1 2');
+    // a brace that is not a repetition is a literal; \pL and \p{Lu} are Unicode categories
+    expect(match('has_pattern', text('x{y}'), text('x{y}'))).to.equal('x{y}');
+    expect(match('has_pattern', text('fièvre 2'), text('^\\pL+'))).to.equal('fièvre');
+    expect(match('has_pattern', text('2 jours'), text('^[^\\p{L}\\p{N}]*2([^\\p{L}\\p{N}]|$)'))).to.equal('2 ');
+    // an optional group that took no part is ""
+    expect(extra('ab', 'a(x)?b')).to.deep.equal({ 0: 'ab', 1: '' });
+    // escaped punctuation and hex escapes are characters
+    expect(match('has_pattern', text('1.5 ✓'), text('1\\.5 \\x{2713}'))).to.equal('1.5 ✓');
+  });
+
+  it('reports what Go refuses as an invalid pattern, and refuses what it does not model', () => {
+    expect(match('has_pattern', text('x'), text('(unclosed'))).to.equal('ERROR');
+    expect(match('has_pattern', text('x'), text('a**'))).to.equal('ERROR');
+    expect(() => runTest('has_pattern', text('x'), [text('(?s)a')])).to.throw(/flags group/);
+    expect(() => runTest('has_pattern', text('x'), [text('[[:alpha:]]')])).to.throw(/POSIX/);
+    expect(() => runTest('has_pattern', text('x'), [text('\\p{Greek}')])).to.throw(/Unicode class/);
+  });
+});
