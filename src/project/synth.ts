@@ -14,6 +14,8 @@
  * - `rapidpro/<workflow>.json`: the importable RapidPro exports (with the exported flow UUIDs).
  * - `translations/messages-<locale>.properties`: every text the app shows.
  * - `docs/workflows.md`: a Mermaid diagram per workflow.
+ * - `purge.js`: the purge rules (src/deployment/purge.ts), which cht-conf compiles into
+ *   `app_settings.purge`.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -30,6 +32,7 @@ import { RapidProExport } from '../rapidpro/flow/types';
 import { workflows as allWorkflows } from '../workflows';
 import { Workflow } from '../workflows/workflow';
 import { workflowsMarkdown } from '../docs/workflow-diagrams';
+import { purgeModule } from '../deployment/purge';
 import { stableJson } from './stable-json';
 import { translationFiles } from './translations';
 
@@ -187,6 +190,7 @@ function filesOf(assembly: Assembly): Map<string, string> {
   for (const exported of assembly.exports) files.set(exported.file, stableJson(exported.content));
   for (const [file, content] of translationFiles(assembly.workflows)) files.set(file, content);
   files.set('docs/workflows.md', workflowsMarkdown(assembly));
+  files.set('purge.js', purgeModule());
   return files;
 }
 
