@@ -87,8 +87,8 @@ function careOf(hierarchy: Hierarchy, about: PlacedPerson, kind: About): { chw: 
   return { chw, supervisors: supervisorsOf(hierarchy, chw).map((supervisor) => supervisor.user) };
 }
 
-/** Docs shaped as CHT stores them, one of each kind per subject: what `check` audits. */
-export function shapedDocs(hierarchy: Hierarchy, workflows: readonly Workflow[], shapes: ReadonlyMap<string, FormShape>): AuditDoc[] {
+/** Docs shaped as CHT stores them, one of each kind per subject, reported at `now`: what `check` audits. */
+export function shapedDocs(hierarchy: Hierarchy, workflows: readonly Workflow[], shapes: ReadonlyMap<string, FormShape>, now = Date.now()): AuditDoc[] {
   const docs: AuditDoc[] = [];
   let n = 0;
   for (const workflow of workflows) {
@@ -105,12 +105,12 @@ export function shapedDocs(hierarchy: Hierarchy, workflows: readonly Workflow[],
         const shape = shapes.get(form.id) ?? { private: false };
         const fields: Record<string, unknown> = shape.subjectField ? { [shape.subjectField]: about._id } : {};
         if (shape.private) fields.private = 'true';
-        const doc: Doc = { _id: `report-${++n}`, type: 'data_record', form: form.id, content_type: 'xml', reported_date: 0, fields, ...(filler ? { contact: lineageOf(filler) } : {}) };
+        const doc: Doc = { _id: `report-${++n}`, type: 'data_record', form: form.id, content_type: 'xml', reported_date: now, fields, ...(filler ? { contact: lineageOf(filler) } : {}) };
         docs.push({ ...base, doc, label: form.id });
       }
       for (const record of workflow.rules.records) {
         // POST /api/v2/records from the subject's phone; update_clinics links the sender by phone
-        const doc: Doc = { _id: `record-${++n}`, type: 'data_record', form: record.code, from: about.phone, reported_date: 0, errors: [], fields: { patient_id: about._id }, sms_message: { form: record.code, from: about.phone }, contact: lineageOf(about) };
+        const doc: Doc = { _id: `record-${++n}`, type: 'data_record', form: record.code, from: about.phone, reported_date: now, errors: [], fields: { patient_id: about._id }, sms_message: { form: record.code, from: about.phone }, contact: lineageOf(about) };
         docs.push({ ...base, doc, label: record.code });
       }
     }
