@@ -25,13 +25,14 @@ export function exportOf(
   campaigns: ReadonlyArray<CampaignBuilder | CampaignDefinition> = [],
   fields: readonly FieldDefinition[] = [],
   groups: readonly GroupDefinition[] = [],
+  triggers: readonly object[] = [],
 ): RapidProExport {
   const exported: RapidProExport = {
     version: EXPORT_VERSION,
     site: EXPORT_SITE,
     flows: flows.map((flow) => (flow instanceof FlowBuilder ? flow.toDefinition() : flow)),
     campaigns: campaigns.map((campaign) => (campaign instanceof CampaignBuilder ? campaign.toDefinition() : campaign)),
-    triggers: [],
+    triggers: [...triggers],
     fields: [...fields].sort((a, b) => compareStrings(a.key, b.key)),
     groups: [...groups].sort((a, b) => compareStrings(a.name, b.name)),
   };

@@ -12,7 +12,14 @@ export type Step =
   | { kind: 'record'; day: number; doc: ReportDoc }
   | { kind: 'tasks'; day: number; user: string; tasks: TaskView[] }
   | { kind: 'action'; day: number; user: string; task: string; form: string; doc: ReportDoc | undefined }
-  | { kind: 'targets'; day: number; user: string; targets: TargetView[] };
+  | { kind: 'targets'; day: number; user: string; targets: TargetView[] }
+  // CHT's own SMS through RapidPro (src/simulate/gateway.ts)
+  | { kind: 'messages-sent'; day: number; user: string; to: string; text: string }
+  | { kind: 'cht-sms'; day: number; url: string; body: { urns: string[]; text: string }; status: number; state: string; note?: string }
+  | { kind: 'cht-sms-status'; day: number; state: string }
+  | { kind: 'cht-sms-round'; day: number; pending: number }
+  | { kind: 'incoming'; day: number; from: string; text: string; flow: string; forwarded: boolean; webhook?: { url: string; body: unknown; status: number }; doc?: Record<string, unknown> }
+  | { kind: 'messages-tab'; day: number; user: string; entries: { contact: string; text: string; direction: 'in' | 'out' }[] };
 
 export interface TaskView {
   title: string;
@@ -37,4 +44,6 @@ export interface WorkflowTrace {
 
 export interface SimulationTrace {
   workflows: WorkflowTrace[];
+  /** CHT's own SMS through RapidPro's gateway flow. */
+  gateway?: WorkflowTrace;
 }

@@ -28,7 +28,7 @@ export interface RapidProExport {
   site: string;
   flows: FlowDefinition[];
   campaigns: CampaignDefinition[];
-  /** Keyword and other triggers; this project generates none (flows are started through the API). */
+  /** Keyword, catch-all and other triggers; only the SMS gateway's export has one (a catch-all). */
   triggers: unknown[];
   fields: FieldDefinition[];
   groups: GroupDefinition[];

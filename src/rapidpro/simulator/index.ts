@@ -65,7 +65,7 @@ export function simulateFlow(exported: RapidProExport | readonly FlowDefinition[
     flows,
     contact,
     {
-      triggerType: options.triggerType ?? 'manual',
+      triggerType: options.triggerType ?? (options.message !== undefined ? 'msg' : 'manual'),
       params: fromJson(options.params ?? {}),
       globals: options.globals ?? {},
       env: { now, timezone, dateFormat: options.dateFormat ?? 'YYYY-MM-DD' },
@@ -74,7 +74,7 @@ export function simulateFlow(exported: RapidProExport | readonly FlowDefinition[
     smartGroups,
   );
 
-  session.start(flow);
+  session.start(flow, options.message);
   const replies = [...(options.replies ?? [])];
   while (replies.length > 0 && session.waitingRun()) session.resume(replies.shift() as (typeof replies)[number]);
 

@@ -58,8 +58,13 @@ export interface SimulateOptions {
   defaultLanguage?: string;
   /** Workspace languages; a contact language outside them is ignored, as RapidPro does. Default: any. */
   allowedLanguages?: readonly string[];
-  /** `@trigger.type`. Default `manual` (what flow_starts creates). */
+  /** `@trigger.type`. Default `manual` (what flow_starts creates), `msg` with `message`. */
   triggerType?: string;
+  /**
+   * The incoming message that starts the flow, as a catch-all or keyword trigger does (goflow's msg
+   * trigger): `@input` is that message from the contact's URN from the first node on.
+   */
+  message?: string;
 }
 
 export interface SimulatedMessage {
