@@ -61,6 +61,8 @@ export interface FlowStartOptions<F extends AppForm> {
   phone: DocSource<PathsOf<F>>;
   /** A consent answer that must equal `value` (e.g. `'yes'`). No push without it. */
   consent?: { field: PathsOf<F>; value: string };
+  /** Another answer that must equal `value` for the push to fire (e.g. the programme a withdrawal is about). */
+  when?: { field: PathsOf<F>; value: string };
   /** Flow params, read in the flow as `@trigger.params.<key>`. */
   params: Record<string, DocSource<PathsOf<F>>>;
   /** Restart a contact already in the flow (RapidPro's default is true). */
@@ -97,7 +99,12 @@ export class FlowStartPush<F extends AppForm = AppForm> {
   fieldPaths(): string[] {
     const options = this.options;
     // in the order CHT reads them: the consent and phone guards, then the params
-    const sources: DocSource<string>[] = [...(options.consent ? [{ field: options.consent.field }] : []), options.phone, ...Object.values(options.params)];
+    const sources: DocSource<string>[] = [
+      ...(options.consent ? [{ field: options.consent.field }] : []),
+      ...(options.when ? [{ field: options.when.field }] : []),
+      options.phone,
+      ...Object.values(options.params),
+    ];
     const paths = new Set<string>();
     for (const source of sources) {
       if ('field' in source) paths.add(source.field);
@@ -116,6 +123,7 @@ export class FlowStartPush<F extends AppForm = AppForm> {
       `!!doc.fields`,
     ];
     if (options.consent) guards.push(`${jsOf(options.consent)} === ${JSON.stringify(options.consent.value)}`);
+    if (options.when) guards.push(`${jsOf(options.when)} === ${JSON.stringify(options.when.value)}`);
     guards.push(`typeof ${phoneJs} === 'string'`, `${E164_PATTERN.toString()}.test(${phoneJs})`);
 
     const mapping: OutboundMapping = {

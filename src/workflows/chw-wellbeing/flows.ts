@@ -13,7 +13,7 @@ import { recordPost } from '../../integration/record-post';
 import { resultAnswered, resultFlag, resultNumber, resultText } from '../../integration/sources';
 import { HOUR, SECOND } from '../../phone/kit/time';
 import { wellbeingRecord } from '../../phone/workflows/chw-wellbeing/model';
-import { addToGroups, setContactField, setRunResult } from '../../rapidpro/flow/actions';
+import { addToGroups, removeFromGroups, setContactField, setRunResult } from '../../rapidpro/flow/actions';
 import { FlowBuilder } from '../../rapidpro/flow/builder';
 import { CampaignBuilder } from '../../rapidpro/flow/campaign';
 import { hasNumberEq, hasOnlyText } from '../../rapidpro/flow/cases';
@@ -187,9 +187,14 @@ weeklyFlow
 export const weeklyCampaign = new CampaignBuilder({ key: 'chw-wellbeing-weekly', name: 'CHW Wellbeing Weekly', group })
   .repeat({ flow: weeklyFlow, relativeTo: FIELD.firstCheck, every: 'week', times: 52, deliveryHour: 9, startMode: 'S' });
 
+/** Started by `rapidpro_wellbeing_stop` ("Stop SMS", wellbeing): leaves the group, so the campaign stops, and confirms. */
+export const stopFlow = new FlowBuilder({ name: 'CHW Wellbeing Stop', key: 'chw-wellbeing-stop', ...FLOW_LANGUAGES, expireAfterMinutes: 60 })
+  .actions('leave', [removeFromGroups(group)], { next: 'stopped' })
+  .send('stopped', sms(SMS.stopped));
+
 export const rapidpro: RapidProApp = {
   file: 'chw-wellbeing.json',
-  flows: [enrolmentFlow, weeklyFlow],
+  flows: [enrolmentFlow, weeklyFlow, stopFlow],
   campaigns: [weeklyCampaign],
   fields: Object.values(FIELD),
   groups: [group],

@@ -12,7 +12,7 @@ import { FlowBuilder } from '../../rapidpro/flow/builder';
 import { CaseSpec, hasAnyWord, hasNumberEq, hasOnlyPhrase } from '../../rapidpro/flow/cases';
 import { FLOW_LANGUAGES, eachLocale, sms } from '../shared';
 import { RapidProApp } from '../workflow';
-import { ANC_MODULE, OPTION_KEYS, OptionKey, QuizQuestion, completionText, questionText, reaskText, rightText, supervisorText, wrongText } from './messages';
+import { ANC_MODULE, OPTION_KEYS, OptionKey, QuizQuestion, STOPPED, completionText, questionText, reaskText, rightText, supervisorText, wrongText } from './messages';
 
 /** Never change: the flow's UUIDs are derived from it. */
 const FLOW_KEY = 'remote-training-anc';
@@ -171,7 +171,15 @@ function buildTrainingFlow(): FlowBuilder {
 
 export const trainingFlow = buildTrainingFlow();
 
+/**
+ * Started by `rapidpro_training_stop` ("Stop SMS", training). Starting it is what stops the
+ * training: RapidPro interrupts the run a contact is in when it starts them in another flow (the
+ * push must not set `exclude_active`). It confirms with one SMS in the contact's language.
+ */
+export const stopFlow = new FlowBuilder({ name: 'CHW Training Stop', key: 'remote-training-stop', ...FLOW_LANGUAGES, expireAfterMinutes: 60 })
+  .send('stopped', sms(STOPPED));
+
 export const rapidpro: RapidProApp = {
   file: 'remote-training.json',
-  flows: [trainingFlow],
+  flows: [trainingFlow, stopFlow],
 };

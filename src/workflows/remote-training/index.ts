@@ -21,8 +21,9 @@
 import { flowStartPush } from '../../integration/flow-start';
 import { rules } from '../../phone/workflows/remote-training';
 import { enrollmentForm, followUpForm } from '../../phone/workflows/remote-training/model';
+import { withdrawalForm } from '../../phone/workflows/sms-withdrawal';
 import { defineWorkflow } from '../workflow';
-import { PARAM, rapidpro, trainingFlow } from './flows';
+import { PARAM, rapidpro, stopFlow, trainingFlow } from './flows';
 import { scenario } from './scenario';
 import { translations } from './translations';
 
@@ -45,6 +46,16 @@ export const startPush = flowStartPush({
   },
 });
 
+/** "Stop SMS" (`sms_withdrawal`, programme training): ends the CHW's training run in RapidPro. */
+export const stopPush = flowStartPush({
+  name: 'rapidpro_training_stop',
+  form: withdrawalForm,
+  flow: stopFlow,
+  phone: { field: 'withdrawal.sms_phone' },
+  when: { field: 'withdrawal.programme', value: 'training' },
+  params: { [PARAM.chwId]: { field: 'patient_id' } },
+});
+
 // ---------------------------------------------------------------- the workflow
 
 export const workflow = defineWorkflow({
@@ -52,7 +63,7 @@ export const workflow = defineWorkflow({
   title: 'Remote training of CHWs by SMS (antenatal care)',
   rules,
   appForms: [enrollmentForm, followUpForm],
-  pushes: [startPush],
+  pushes: [startPush, stopPush],
   rapidpro,
   translations,
   scenario,

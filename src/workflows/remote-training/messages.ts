@@ -314,3 +314,10 @@ export function supervisorText(total: number): Localized {
     sw: `@trigger.params.chw_name amemaliza mafunzo ya ANC kwa SMS kwa alama @results.score.value kati ya ${total}. Majibu yasiyo sahihi yanaonekana kama kazi kwenye CHT.`,
   };
 }
+
+/** The last SMS after "Stop SMS" (`sms_withdrawal`, training). */
+export const STOPPED: Localized = {
+  en: 'You will receive no more training messages. Thank you. Ask your supervisor if you want to start again.',
+  fr: 'Vous ne recevrez plus de messages de formation. Merci. Demandez à votre superviseur si vous souhaitez recommencer.',
+  sw: 'Hutapokea tena ujumbe wa mafunzo. Asante. Muulize msimamizi wako ukitaka kuanza tena.',
+};
