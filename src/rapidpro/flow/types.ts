@@ -28,7 +28,7 @@ export interface RapidProExport {
   site: string;
   flows: FlowDefinition[];
   campaigns: CampaignDefinition[];
-  /** Keyword, catch-all and other triggers; only the SMS gateway's export has one (a catch-all). */
+  /** Keyword and other triggers; this project generates none (flows are started through the API). */
   triggers: unknown[];
   fields: FieldDefinition[];
   groups: GroupDefinition[];

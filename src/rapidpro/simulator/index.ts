@@ -74,7 +74,12 @@ export function simulateFlow(exported: RapidProExport | readonly FlowDefinition[
     smartGroups,
   );
 
-  session.start(flow, options.message);
+  if (options.message !== undefined) {
+    // a msg trigger (catch-all, keyword) gives the session its input before the first node (goflow session start)
+    session.emit({ type: 'msg_received', text: options.message });
+    session.input = { uuid: derivedUuid('input', flow.uuid, contact.uuid, options.runUuid ?? 'run', String(now), options.message || 'empty'), text: options.message };
+  }
+  session.start(flow);
   const replies = [...(options.replies ?? [])];
   while (replies.length > 0 && session.waitingRun()) session.resume(replies.shift() as (typeof replies)[number]);
 

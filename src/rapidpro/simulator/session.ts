@@ -127,12 +127,9 @@ export class Session {
   }
 
   /** Starts `flow` for the contact; runs until the first wait or the end. */
-  start(flow: FlowDefinition, message?: string): void {
+  start(flow: FlowDefinition): void {
     this.tracked(() => {
-      if (message !== undefined) this.emit({ type: 'msg_received', text: message });
       const run = this.newRun(flow);
-      // a msg trigger gives the session its input before the first node (goflow session.start)
-      if (message !== undefined) this.input = { uuid: derivedUuid('input', run.uuid, String(this.inputCount++)), text: message };
       this.continueUntilWait(run, flow.nodes[0]?.uuid);
     });
   }

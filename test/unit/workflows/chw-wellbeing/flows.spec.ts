@@ -32,8 +32,8 @@ function body(result: SimulationResult): Record<string, unknown> {
 }
 
 describe('chw-wellbeing RapidPro flows (simulated)', () => {
-  it('exports both flows, the weekly campaign, the fields and the group', () => {
-    expect(exported.flows.map((flow) => flow.name)).to.deep.equal([ENROLMENT_FLOW_NAME, WEEKLY_FLOW_NAME]);
+  it('exports its flows (enrolment, weekly check, stop), the weekly campaign, the fields and the group', () => {
+    expect(exported.flows.map((flow) => flow.name)).to.deep.equal([ENROLMENT_FLOW_NAME, WEEKLY_FLOW_NAME, 'CHW Wellbeing Stop']);
     const [campaign] = exported.campaigns;
     expect(campaign.group.name).to.equal(group.name);
     expect(campaign.events).to.have.length(52);
