@@ -10,9 +10,9 @@ import type { AddressInfo } from 'net';
 import type { RapidProRun } from '../src/rapidpro/client/types';
 import { CATEGORY, RESULT } from '../src/workflows/contact-tracing/flows';
 
-export const RAPIDPRO_TOKEN = 'bench-token-0123456789abcdef';
+export const RAPIDPRO_TOKEN = 'bench-token-0123456789abcdef'; // check:allow-secret (the bench's own local server)
 export const CHT_USER = 'bench';
-export const CHT_PASSWORD = 'bench-pass';
+export const CHT_PASSWORD = 'bench-pass'; // check:allow-secret (the bench's own local server)
 const PAGE_SIZE = 250;
 const BASE_TIME = Date.parse('2026-03-01T00:00:00.000Z');
 

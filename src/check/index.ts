@@ -4,10 +4,11 @@
  * Each rule family is one file under `rules/`; each problem is one line that names the file, the
  * place, what is wrong and how to fix it.
  */
+import * as fs from 'fs';
 import { workflows as projectWorkflows } from '../workflows';
 import { Workflow } from '../workflows/workflow';
 import { CheckProject } from './project';
-import { Problem } from './problem';
+import { Problem, error } from './problem';
 import { checkDeployment } from './rules/deployment';
 import { checkFlows } from './rules/flows';
 import { checkFormPaths } from './rules/form-paths';
@@ -48,7 +49,7 @@ const RULES: Record<RuleName, (project: CheckProject) => Problem[]> = {
 
 export function runCheck(projectDir: string, options: CheckOptions = {}): CheckResult {
   const project = new CheckProject(projectDir, options.workflows ?? projectWorkflows);
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...checkBaseSettings(project)];
   for (const [name, rule] of Object.entries(RULES) as [RuleName, (project: CheckProject) => Problem[]][]) {
     if (!options.only || options.only.includes(name)) problems.push(...rule(project));
   }
@@ -59,6 +60,17 @@ export function runCheck(projectDir: string, options: CheckOptions = {}): CheckR
     errors: unique.filter((problem) => problem.severity === 'error'),
     warnings: unique.filter((problem) => problem.severity === 'warning'),
   };
+}
+
+/**
+ * cht-conf compiles app_settings.json from app_settings/base_settings.json (roles, permissions,
+ * transitions, the SMS gateway): without it `build` fails and a deploy would upload a stale
+ * app_settings.json. Checked whatever `--only` says, since every rule assumes a whole project.
+ */
+function checkBaseSettings(project: CheckProject): Problem[] {
+  const file = 'app_settings/base_settings.json';
+  if (project.exists(file) && fs.statSync(project.abs(file)).isFile()) return [];
+  return [error(file, undefined, project.exists(file) ? 'is not a file' : 'is missing', `restore it (git checkout -- ${file}): cht-conf compiles app_settings.json from it`)];
 }
 
 function dedupe(problems: Problem[]): Problem[] {

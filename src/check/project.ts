@@ -49,8 +49,14 @@ export class CheckProject {
   formFiles(folder: FormFolder): string[] {
     const dir = this.abs(`forms/${folder}`);
     if (!fs.existsSync(dir)) return [];
-    return fs.readdirSync(dir)
-      .filter((name) => name.endsWith('.xlsx') && !name.startsWith('~$'))
+    const entries = fs.readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.name.endsWith('.xlsx') && !entry.name.startsWith('~$'));
+    for (const entry of entries.filter((candidate) => !candidate.isFile())) {
+      // Reported once (runCheck de-duplicates), and never read as a workbook.
+      this.readProblems.push(error(`forms/${folder}/${entry.name}`, undefined, 'is a folder, not an XLSForm workbook', `rename or remove it: only .xlsx files belong in forms/${folder}`));
+    }
+    return entries
+      .filter((entry) => entry.isFile())
+      .map((entry) => entry.name)
       .sort()
       .map((name) => `forms/${folder}/${name}`);
   }
@@ -70,7 +76,9 @@ export class CheckProject {
   form(relative: string): XlsForm | undefined {
     if (this.forms.has(relative)) return this.forms.get(relative);
     let form: XlsForm | undefined;
-    if (this.exists(relative)) {
+    if (this.exists(relative) && !fs.statSync(this.abs(relative)).isFile()) {
+      this.readProblems.push(error(relative, undefined, 'is a folder, not an XLSForm workbook', `rename or remove it: only .xlsx files belong in ${path.dirname(relative)}`));
+    } else if (this.exists(relative)) {
       try {
         form = readXlsForm(this.abs(relative), relative);
       } catch (caught) {

@@ -5,11 +5,20 @@ export interface ParsedArgs {
   positionals: string[];
 }
 
+export interface ParseOptions {
+  /**
+   * Whether the command takes positional arguments: `true` for any number (file names), a number
+   * for at most that many. Default: none, and any is a usage error.
+   */
+  positionals?: boolean | number;
+}
+
 /**
  * Parses `--name value`, `--name=value` and boolean `--flag` options. Only names listed in
- * `valueFlags` take a value; an unknown option is a usage error, never silently ignored.
+ * `valueFlags` take a value; an unknown option, or a positional argument given to a command that
+ * takes none, is a usage error, never silently ignored.
  */
-export function parseArgs(args: string[], valueFlags: readonly string[], booleanFlags: readonly string[] = []): ParsedArgs {
+export function parseArgs(args: string[], valueFlags: readonly string[], booleanFlags: readonly string[] = [], options: ParseOptions = {}): ParsedArgs {
   const flags: Record<string, string | true> = {};
   const positionals: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -36,6 +45,12 @@ export function parseArgs(args: string[], valueFlags: readonly string[], boolean
       const known = [...valueFlags, ...booleanFlags].map((f) => `--${f}`).join(', ') || 'none';
       throw new UsageError(`unknown option --${name} (known options: ${known})`);
     }
+  }
+  const allowed = options.positionals === true ? Infinity : options.positionals === false || options.positionals === undefined ? 0 : options.positionals;
+  if (positionals.length > allowed) {
+    const known = [...valueFlags, ...booleanFlags].map((f) => `--${f}`).join(', ');
+    const takes = allowed === 0 ? 'no arguments besides its options' : `${allowed} argument${allowed === 1 ? '' : 's'} besides its options`;
+    throw new UsageError(`unexpected argument "${positionals[allowed]}": this command takes ${takes}${known ? ` (${known})` : ''}`);
   }
   return { flags, positionals };
 }

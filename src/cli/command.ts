@@ -3,6 +3,8 @@ export interface Command {
   name: string;
   summary: string;
   usage: string;
+  /** One line per option, for `cht-rapidpro <command> --help`. */
+  options?: string[];
   run(args: string[], io: CommandIO): Promise<number>;
 }
 
@@ -15,6 +17,11 @@ export interface CommandIO {
   env: NodeJS.ProcessEnv;
   /** True when stdout is an interactive terminal (progress bars only then). */
   isTTY: boolean;
+  /**
+   * Calls `handler` on SIGINT or SIGTERM instead of exiting, until the returned function is called
+   * (a command that must clean up, e.g. stop a child process, uses it). Absent: signals kill.
+   */
+  onSignal?(handler: (signal: NodeJS.Signals) => void): () => void;
 }
 
 /** A mistake the user can fix: printed as one line, never with a stack trace. */
@@ -29,5 +36,17 @@ export function processIO(projectDir: string): CommandIO {
     projectDir,
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
+    onSignal(handler) {
+      const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+      for (const signal of signals) process.on(signal, handler);
+      return () => {
+        for (const signal of signals) process.off(signal, handler);
+      };
+    },
   };
+}
+
+/** The exit code of a process stopped by a signal, as shells report it (128 + signal number). */
+export function signalExitCode(signal: string): number {
+  return signal === 'SIGTERM' ? 143 : signal === 'SIGINT' ? 130 : 1;
 }

@@ -24,6 +24,10 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
   if (rest.includes('--help')) {
     io.out(`Usage: cht-rapidpro ${command.usage}`);
     io.out(command.summary);
+    if (command.options?.length) {
+      io.out('');
+      for (const line of command.options) io.out(`  ${line}`);
+    }
     return 0;
   }
   try {
@@ -33,8 +37,16 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
       io.err(`cht-rapidpro ${name}: ${error.message}`);
       return 2;
     }
-    throw error;
+    // Anything else is a bug or an input no rule anticipated: one line, the stack only on request.
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`cht-rapidpro ${name}: unexpected error: ${firstLine(message)}${io.env.CHT_RAPIDPRO_DEBUG ? '' : ' (set CHT_RAPIDPRO_DEBUG=1 for details)'}`);
+    if (io.env.CHT_RAPIDPRO_DEBUG && error instanceof Error && error.stack) io.err(error.stack);
+    return 1;
   }
+}
+
+function firstLine(text: string): string {
+  return text.split('\n').find((line) => line.trim())?.trim() ?? text;
 }
 
 /** Entry point for `bin/cht-rapidpro.js` and `node dist/cli`: runs against this project. */

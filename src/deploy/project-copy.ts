@@ -2,22 +2,37 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-/** Top-level entries a deploy copy never needs: history, and dependencies (linked instead of copied). */
-const SKIPPED = new Set(['.git', 'node_modules']);
+/**
+ * What cht-conf's upload actions read from a project (CHT_CONF_ACTIONS): the XForms with their
+ * properties and media, translations, resources, database indexes, and package.json (cht-conf
+ * checks the project's cht-conf version). `app_settings.json` is written by deploy. Nothing else
+ * is copied: no sources, no tests, no node_modules.
+ */
+const COPIED = ['package.json', 'forms/app', 'forms/contact', 'translations', 'resources.json', 'resources', 'database-indexes.json'];
+
+/** Spreadsheets and Excel lock files stay behind: cht-conf uploads the converted `.xml`. */
+const NOT_UPLOADED = /\.(xlsx|xls)$|(^|\/)~\$/;
+
+/** The folder the temporary copies go in; one per deploy, readable by its owner only (mkdtemp: 0700). */
+export const COPY_PREFIX = 'cht-rapidpro-deploy-';
 
 /**
- * Copies the project into a fresh temporary folder so deploy can write workspace-specific files
- * (flow UUIDs) without touching the committed ones. `node_modules` is linked, not copied: cht-conf
- * and its webpack build resolve their dependencies from the project.
+ * Copies what cht-conf uploads into a fresh temporary folder, so deploy can write the settings
+ * for one workspace (flow UUIDs, the RapidPro URL) without touching the committed files, and so
+ * cht-conf's `.snapshots/` stays in the copy and goes with it.
  */
 export function copyProject(projectDir: string): string {
-  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'cht-rapidpro-deploy-'));
-  for (const entry of fs.readdirSync(projectDir)) {
-    if (SKIPPED.has(entry)) continue;
-    fs.cpSync(path.join(projectDir, entry), path.join(copy, entry), { recursive: true });
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), COPY_PREFIX));
+  try {
+    for (const entry of COPIED) {
+      const source = path.join(projectDir, entry);
+      if (!fs.existsSync(source)) continue;
+      fs.cpSync(source, path.join(copy, entry), { recursive: true, filter: (file) => !NOT_UPLOADED.test(file) });
+    }
+  } catch (error) {
+    removeCopy(copy);
+    throw error;
   }
-  const modules = path.join(projectDir, 'node_modules');
-  if (fs.existsSync(modules)) fs.symlinkSync(modules, path.join(copy, 'node_modules'), 'junction');
   return copy;
 }
 
@@ -29,15 +44,6 @@ export function writeFiles(dir: string, files: ReadonlyMap<string, string>): voi
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, content);
   }
-}
-
-/**
- * Brings back cht-conf's `.snapshots` (its record of what it last uploaded to each instance), so
- * the next deploy can still tell our earlier upload from someone else's edit on the server.
- */
-export function keepSnapshots(copy: string, projectDir: string): void {
-  const snapshots = path.join(copy, '.snapshots');
-  if (fs.existsSync(snapshots)) fs.cpSync(snapshots, path.join(projectDir, '.snapshots'), { recursive: true });
 }
 
 export function removeCopy(copy: string): void {

@@ -32,7 +32,11 @@ export interface ReportDesign {
   keptFromSubject?: true;
 }
 
-export const REPORT_DESIGN: { readonly [W in WorkflowId]: ReportDesign } = {
+/**
+ * The design of each workflow's reports. A workflow without one (e.g. just scaffolded with
+ * `new-workflow`) is not audited until its design is declared here.
+ */
+export const REPORT_DESIGN: { readonly [W in WorkflowId]?: ReportDesign } = {
   'contact-tracing': { about: 'traced-contact', filledBy: 'chw' },
   'remote-training': { about: 'chw', filledBy: 'supervisor' },
   'chw-wellbeing': { about: 'chw', filledBy: 'supervisor', keptFromSubject: true },

@@ -149,7 +149,8 @@ export function flowStartPush<F extends AppForm>(options: FlowStartOptions<F>): 
 }
 
 function outboundSource(source: DocSource<string>): OutboundSource {
-  if ('expr' in source) return { expr: source.expr, optional: source.optional };
+  // no `optional: undefined` key: the config must equal its JSON round trip (deploy compares them)
+  if ('expr' in source) return source.optional ? { expr: source.expr, optional: true } : { expr: source.expr };
   const path = 'field' in source ? `doc.fields.${source.field}` : `doc.${source.doc}`;
   return source.optional ? { path, optional: true } : path;
 }

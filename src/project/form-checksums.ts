@@ -28,8 +28,10 @@ export function formSources(projectDir: string): FormSource[] {
   return FORM_KINDS.flatMap((kind) => {
     const dir = path.join(projectDir, 'forms', kind);
     if (!fs.existsSync(dir)) return [];
-    return fs.readdirSync(dir)
-      .filter((file) => file.endsWith('.xlsx') && !file.startsWith('~$'))
+    return fs.readdirSync(dir, { withFileTypes: true })
+      // A folder named *.xlsx is not a form (check reports it); Excel's ~$ lock files neither.
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.xlsx') && !entry.name.startsWith('~$'))
+      .map((entry) => entry.name)
       .sort()
       .map((file) => {
         const name = file.slice(0, -'.xlsx'.length);

@@ -46,6 +46,8 @@ function fromFile(file: string): RapidProCredentials {
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
     throw new RapidProCredentialsError(`RapidPro credentials file ${file} cannot be read (${code})`);
   }
+  // Windows editors (Notepad) save UTF-8 with a byte-order mark, which JSON.parse refuses.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -9,7 +9,7 @@ import { ContactDoc as ChtContact, ReportDoc } from '../phone/kit/docs';
 import { DAY, HOUR } from '../phone/kit/time';
 import { isRelevant, mapDocumentToPayload } from '../cht/outbound-eval';
 import { RecordRejected, createRecordDoc } from '../cht/records';
-import { ChtHarness, ContactDoc, TaskDoc } from '../harness/cht-harness';
+import { ChtHarness, ContactDoc, TaskDoc } from './harness';
 import { synthesize } from '../project/synth';
 import { ScriptedReply, SimulatedContact, simulateFlow } from '../rapidpro/simulator';
 import { uuidV5 } from '../rapidpro/uuid';

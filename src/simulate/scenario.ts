@@ -2,7 +2,7 @@
  * A scripted story for `simulate`: who enrols whom with which answers, what the contact replies by
  * SMS on which day, and which follow-up forms health workers fill from their tasks.
  */
-import { PageAnswers } from '../harness/cht-harness';
+import { PageAnswers } from './harness';
 import { AppForm } from '../phone/kit/app-form';
 import { ReportTask } from '../phone/kit/tasks';
 import { FlowBuilder } from '../rapidpro/flow/builder';

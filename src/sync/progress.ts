@@ -2,7 +2,7 @@ import type { SyncProgress } from './sync';
 
 export interface ProgressLine {
   update(progress: SyncProgress): void;
-  /** Draws the final numbers and ends the line, so later output starts on a fresh one. */
+  /** Draws the latest numbers and ends the line, so other output starts on a fresh one; later updates start a new line. */
   done(): void;
 }
 
@@ -15,7 +15,8 @@ export function progressLine(write: (text: string) => void, intervalMs = 100, no
   let pending: SyncProgress | undefined;
   let width = 0;
   const draw = (progress: SyncProgress): void => {
-    const text = `${progress.flowName}: ${progress.fetchedRuns} runs, ${progress.created} created, ${progress.skippedExisting} already in CHT, ${progress.failed} failed`;
+    const text = `${progress.flowName}: ${progress.fetchedRuns} runs, ${progress.created} created, ${progress.skippedExisting} already in CHT, ${progress.failed} failed` +
+      (progress.outstanding ? `, ${progress.outstanding} outstanding` : '');
     write(`\r${text.padEnd(width)}`);
     width = Math.max(width, text.length);
   };
@@ -29,7 +30,9 @@ export function progressLine(write: (text: string) => void, intervalMs = 100, no
     },
     done(): void {
       if (pending) draw(pending);
+      pending = undefined;
       if (width) write('\n');
+      width = 0;
     },
   };
 }

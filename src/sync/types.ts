@@ -38,6 +38,12 @@ export interface SyncSource {
    * webhook); `[]` when the run has nothing to post yet. Throws SyncRecordError for malformed run data.
    */
   recordsFromRun(run: RapidProRun): RecordRequest[];
+  /**
+   * Optional: the run result keys a record of `recordsFromRun` is made of. Sync posts a record
+   * of a run that has not exited only when none of them may still change (see `sync/settle.ts`);
+   * without this, every record of such a run waits while the node it waits at may save any result.
+   */
+  resultsRead?(record: RecordRequest): readonly string[] | undefined;
 }
 
 /**

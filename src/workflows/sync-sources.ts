@@ -14,6 +14,12 @@ export function syncSources(workflows?: readonly Workflow[]): SyncSource[] {
     flowName: source.flowName,
     formCode: source.record.code,
     recordsFromRun: (run) => source.recordsFromRun(run),
+    // The post whose step is the rp_event_id's suffix (after the run uuid) reads these results.
+    resultsRead: (record) => {
+      const slash = record.rp_event_id.indexOf('/');
+      const step = slash === -1 ? '' : record.rp_event_id.slice(slash + 1);
+      return source.posts.find((post) => (post.options.step ?? '') === step)?.resultKeys();
+    },
   }));
 }
 

@@ -70,6 +70,7 @@ export interface WorkflowDocs {
  */
 export function workflowDocs(hierarchy: Hierarchy, workflow: Workflow, subject: PlacedPerson, shapes: ReadonlyMap<string, FormShape>, start: number): WorkflowDocs {
   const design = REPORT_DESIGN[workflow.id as WorkflowId];
+  if (!design) throw new Error(`workflow ${workflow.id} has no report design in src/deployment/audit.ts`);
   const chw = design.about === 'chw'
     ? hierarchy.chws.find((entry) => entry.chw === subject) as ChwArea
     : hierarchy.chws.find((entry) => entry.households.some((household) => household.members.includes(subject))) as ChwArea;

@@ -3,38 +3,66 @@
  *
  *   import { useHarness } from '../support/harness';
  *   describe('my form', () => {
- *     const harness = useHarness();        // one Chromium for the file, state cleared before each test
+ *     const harness = useHarness();        // one Chromium for the run, state cleared before each test
  *     it('…', async () => { … });
  *   });
  *
  * The typed harness itself lives in src/harness/cht-harness.ts (the CLI's `simulate` uses it too).
  */
 import { OutboundPush } from '../../src/cht/outbound';
-import { ChtHarness, FillError, HarnessOptions, createHarness } from '../../src/harness/cht-harness';
+import { ChtHarness, FillError, createHarness } from '../../src/simulate/harness';
 import { synthesize } from '../../src/project/synth';
 
-export * from '../../src/harness/cht-harness';
+export * from '../../src/simulate/harness';
 
 /** Chromium start-up can be slow on a cold CI machine. */
 const START_TIMEOUT_MS = 120_000;
 
 /**
- * Call inside `describe`: one harness (one Chromium) for the describe block, started in `before`,
- * stopped in `after`, and cleared before each test (docs, user, subject, content and the fake
- * time go back to `harness.defaults.json`). Options set in `beforeEach` hooks declared after this
- * call apply to every test.
+ * One harness (one Chromium) for the whole mocha run: started by the first spec that needs it,
+ * stopped by the root hook in test/support/root-hooks.ts. `harness.clear()` before each test
+ * reloads the page and puts docs, user, subject, content and the fake time back to
+ * harness.defaults.json, so a shared browser is as clean as a new one.
  */
-export function useHarness(options: HarnessOptions = {}): ChtHarness {
-  const harness = createHarness(options);
+let shared: ChtHarness | undefined;
+let started: Promise<void> | undefined;
+/** Set by test/support/root-hooks.ts; without it (a run that skipped .mocharc.json) each block stops the browser. */
+let stoppedByRootHook = false;
+
+export function stopHarnessAfterRun(): void {
+  stoppedByRootHook = true;
+}
+
+function sharedHarness(): ChtHarness {
+  shared ??= createHarness();
+  return shared;
+}
+
+/** Stops the shared harness, if one was started (root `afterAll`). */
+export async function stopSharedHarness(): Promise<void> {
+  if (!shared || !started) return;
+  const harness = shared;
+  shared = undefined;
+  started = undefined;
+  await harness.stop();
+}
+
+/**
+ * Call inside `describe`: the run's harness, started before the block's first test and cleared
+ * before each test. Options set in `beforeEach` hooks declared after this call apply to every test.
+ */
+export function useHarness(): ChtHarness {
+  const harness = sharedHarness();
   before(async function () {
     this.timeout(START_TIMEOUT_MS);
-    await harness.start();
+    started ??= harness.start().then(() => undefined);
+    await started;
   });
   beforeEach(async () => {
     await harness.clear();
   });
   after(async () => {
-    await harness.stop();
+    if (!stoppedByRootHook) await stopSharedHarness();
   });
   return harness;
 }

@@ -2,7 +2,7 @@ import { Command } from '../command';
 import { parseArgs } from '../args';
 import { writeGeneratedFiles } from '../../project/synth';
 import { FormSource, formSources, formsToConvert, readChecksums, sha256File, writeChecksums } from '../../project/form-checksums';
-import { chtConfErrors, runChtConf } from '../../project/cht-conf';
+import { chtConfErrors, convertForms, runChtConf } from '../../project/cht-conf';
 
 /**
  * `build`: generate config from the workflows, then let cht-conf compile app_settings.json and
@@ -28,9 +28,11 @@ export const buildCommand: Command = {
       const forms = changed.filter((form) => form.kind === kind);
       if (!forms.length) continue;
       const names = forms.map((form) => form.name);
-      const converted = runChtConf(io.projectDir, [`convert-${kind}-forms`, `validate-${kind}-forms`], names, io.env);
-      if (!converted.ok) return fail(io, `convert-${kind}-forms ${names.join(' ')}`, converted.output);
+      // Converted in a temporary copy: a form that fails keeps its committed .xml.
+      const converted = convertForms(io.projectDir, kind, names, io.env);
+      if (!converted.ok) return fail(io, `convert-${kind}-forms ${names.join(' ')}`, converted.output, kind);
       record(checksums, forms);
+      writeChecksums(io.projectDir, pruned(checksums, formSources(io.projectDir)));
       io.out(`cht-conf: converted and validated ${kind} forms: ${names.join(', ')}`);
     }
     if (!changed.length) io.out('forms: up to date (no .xlsx changed since its .xml was converted)');
@@ -48,8 +50,9 @@ function pruned(checksums: Record<string, string>, present: FormSource[]): Recor
   return Object.fromEntries(Object.entries(checksums).filter(([key]) => keys.has(key)));
 }
 
-function fail(io: { err(line: string): void }, step: string, output: string): number {
+function fail(io: { err(line: string): void }, step: string, output: string, kind?: 'app' | 'contact'): number {
   io.err(`cht-conf ${step} failed:`);
   for (const line of chtConfErrors(output)) io.err(`  ${line}`);
+  if (kind) io.err(`  the committed forms/${kind}/*.xml are unchanged; fix the form and run build again`);
   return 1;
 }

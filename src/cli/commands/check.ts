@@ -20,7 +20,8 @@ export const checkCommand: Command = {
           if (!RULE_NAMES.includes(name as RuleName)) throw new UsageError(`unknown rule "${name}" (rules: ${RULE_NAMES.join(', ')})`);
           return name as RuleName;
         });
-      } else throw new UsageError(`unknown option "${arg}" (usage: ${this.usage})`);
+      } else if (arg.startsWith('-')) throw new UsageError(`unknown option "${arg}" (usage: ${this.usage})`);
+      else throw new UsageError(`unexpected argument "${arg}": check takes no arguments besides its options (usage: ${this.usage})`);
     }
     const { errors, warnings } = runCheck(io.projectDir, { only });
     if (json) {

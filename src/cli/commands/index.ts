@@ -3,6 +3,7 @@ import { buildCommand } from './build';
 import { checkCommand } from './check';
 import { deployCommand } from './deploy';
 import { docsCommand } from './docs';
+import { newWorkflowCommand } from './new-workflow';
 import { runFlowCommand } from './run-flow';
 import { simulateCommand } from './simulate';
 import { syncCommand } from './sync';
@@ -14,6 +15,7 @@ export const commands: Command[] = [
   checkCommand,
   validateFlowsCommand,
   docsCommand,
+  newWorkflowCommand,
   simulateCommand,
   runFlowCommand,
   deployCommand,

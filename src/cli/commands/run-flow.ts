@@ -56,7 +56,8 @@ function parseRunFlowArgs(args: readonly string[]): RunFlowOptions {
     else if (values.has(name)) throw new UsageError(`--${name} is given twice`);
     else values.set(name, value);
   }
-  if (files.length !== 1) throw new UsageError(files.length === 0 ? `give the RapidPro export to run (usage: ${USAGE})` : `give one export file, not ${files.length} (${files.join(', ')})`);
+  if (files.length === 0) throw new UsageError(`give the RapidPro export to run (usage: ${USAGE})`);
+  if (files.length > 1) throw new UsageError(`unexpected argument "${files[1]}": run-flow takes one export file (usage: ${USAGE})`);
   const status = values.get('webhook-status') ?? '200';
   if (!/^[1-5][0-9][0-9]$/.test(status)) throw new UsageError(`--webhook-status ${JSON.stringify(status)} is not an HTTP status code like 200 or 500`);
   return {

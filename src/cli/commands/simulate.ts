@@ -1,6 +1,6 @@
 import { Command } from '../command';
 import { parseArgs } from '../args';
-import { createHarness } from '../../harness/cht-harness';
+import { createHarness } from '../../simulate/harness';
 import { runScenario } from '../../simulate/engine';
 import { runGatewayStory } from '../../simulate/gateway';
 import { workflows } from '../../workflows';

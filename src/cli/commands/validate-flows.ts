@@ -41,7 +41,16 @@ export const validateFlowsCommand: Command = {
         problems++;
         continue;
       }
-      const found = validateExportText(text, { file });
+      let found: ReturnType<typeof validateExportText>;
+      try {
+        found = validateExportText(text, { file });
+      } catch (error) {
+        // JSON.parse reads any depth; walking or re-serialising a value nested past the stack cannot.
+        const reason = error instanceof RangeError ? 'its JSON is nested too deeply to validate' : `cannot be validated (${error instanceof Error ? error.message : String(error)})`;
+        io.err(`${file}: ${reason} — a RapidPro export nests a few levels deep; check the file is an export`);
+        problems++;
+        continue;
+      }
       for (const problem of found) io.err(formatProblem(problem));
       const errors = found.filter((problem) => problem.severity === 'error').length;
       problems += errors;

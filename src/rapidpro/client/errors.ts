@@ -49,8 +49,7 @@ export function renderDrfError(body: unknown): string {
   return parts.join('; ');
 }
 
-/** Removes a known secret anywhere in a text, then the generic redactions (phones, auth headers). */
+/** The generic redactions (phones, auth headers, URL passwords), then a known secret by exact value as a whole token. */
 export function scrub(text: string, secret: string | undefined): string {
-  const withoutSecret = secret ? text.split(secret).join('[redacted]') : text;
-  return redactText(withoutSecret);
+  return redactText(text, [secret]);
 }

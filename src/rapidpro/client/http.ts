@@ -1,6 +1,6 @@
 import { RapidProCredentials } from '../credentials';
 import { RapidProError, RapidProErrorKind, renderDrfError, scrub } from './errors';
-import { Timing, backoffMs, realTiming, retryAfterMs } from './retry';
+import { Timing, backoffMs, realTiming, retryAfterMs, retryDelayMs } from './retry';
 import { RapidProPage } from './types';
 
 export type QueryValue = string | number | boolean | undefined;
@@ -135,7 +135,7 @@ export class RapidProHttp {
       }
 
       if (response.status === 429) {
-        const wait = retryAfterMs(response.headers.get('Retry-After'), this.timing.now()) ?? backoffMs(attempt, this.timing.random);
+        const wait = retryDelayMs(attempt, retryAfterMs(response.headers.get('Retry-After'), this.timing.now()), this.timing.random);
         if (canRetry && wait <= this.maxRetryAfterMs) {
           await this.wait(wait, `${what}: rate limited (429)`, attempt);
           continue;

@@ -25,6 +25,16 @@ export function backoffMs(attempt: number, random: () => number): number {
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
+/**
+ * How long to wait before retry number `attempt + 1` when the server asked for `retryAfter` ms
+ * (429, 503): what it asked, but never less than the backoff. `Retry-After: 0` (or a date already
+ * past) would otherwise make every retry immediate, burning all of them in a few milliseconds on
+ * a server that is still overloaded.
+ */
+export function retryDelayMs(attempt: number, retryAfter: number | undefined, random: () => number): number {
+  return Math.max(retryAfter ?? 0, backoffMs(attempt, random));
+}
+
 /** `Retry-After` as seconds or an HTTP date → milliseconds to wait, or undefined when absent/garbled. */
 export function retryAfterMs(header: string | null, now: number): number | undefined {
   if (!header) return undefined;

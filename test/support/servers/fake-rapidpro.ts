@@ -1,16 +1,21 @@
 /**
- * A fake RapidPro API v2 on 127.0.0.1 for tests: flows, runs (cursor pagination over several
- * pages), flow_starts, contacts (with RapidPro's URN rules), broadcasts and fields; token check;
- * injectable 429/5xx/slow answers. Shapes follow nyaruka/rapidpro's serializers.
+ * A fake RapidPro API v2 on 127.0.0.1 for tests: workspace, flows (with the `results` and their
+ * `node_uuids` RapidPro's flow inspection lists), runs (cursor pagination over several pages,
+ * `after`/`before` on `modified_on` inclusive, `reverse`, `uuid`, `paths=false`), flow_starts,
+ * contacts (with RapidPro's URN rules), broadcasts and fields; token check; injectable 429 with
+ * `Retry-After`, 5xx and slow answers. Shapes follow nyaruka/rapidpro's serializers.
  */
 import { randomUUID } from 'crypto';
 import type * as http from 'http';
+import { resultKey } from '../../../src/rapidpro/flow/naming';
+import type { FlowDefinition } from '../../../src/rapidpro/flow/types';
 import type {
   BroadcastRequest,
   FlowStartRequest,
   RapidProContact,
   RapidProField,
   RapidProFlow,
+  RapidProFlowResult,
   RapidProRun,
 } from '../../../src/rapidpro/client/types';
 import { RunningServer, parseJsonBody, sendJson, startServer } from './http';
@@ -49,6 +54,10 @@ export class FakeRapidPro {
   nextOrigin?: string;
   /** Answer every call with 403, as RapidPro does for a user without API access. */
   forbidden = false;
+  /** `GET workspace.json`: the workspace the token belongs to. */
+  workspace = { uuid: randomUUID(), name: 'Test workspace', country: 'KE', languages: ['eng', 'fra', 'swa'], timezone: 'Africa/Nairobi', date_style: 'day_first', anon: false };
+  /** Awaited before answering each authorised request (to hold one client until a test says). */
+  gate?: (endpoint: string, method: string) => Promise<void> | void;
   private faults: Fault[] = [];
   private running?: RunningServer;
 
@@ -71,11 +80,16 @@ export class FakeRapidPro {
     this.faults.push({ ...fault });
   }
 
-  addFlow(name: string, archived = false): RapidProFlow {
+  addFlow(name: string, archived = false, results: RapidProFlowResult[] = [], uuid: string = randomUUID()): RapidProFlow {
     const now = new Date('2024-01-01T00:00:00Z').toISOString();
-    const flow: RapidProFlow = { uuid: randomUUID(), name, type: 'message', archived, labels: [], expires: 10080, runs: {}, results: [], parent_refs: [], created_on: now, modified_on: now };
+    const flow: RapidProFlow = { uuid, name, type: 'message', archived, labels: [], expires: 10080, runs: {}, results, parent_refs: [], created_on: now, modified_on: now };
     this.flows.push(flow);
     return flow;
+  }
+
+  /** A flow as RapidPro lists it after importing `definition` (same uuids, as in its own workspace). */
+  addFlowDefinition(definition: FlowDefinition): RapidProFlow {
+    return this.addFlow(definition.name, false, flowResults(definition), definition.uuid);
   }
 
   addRun(run: RapidProRun): RapidProRun {
@@ -97,6 +111,7 @@ export class FakeRapidPro {
       return sendJson(res, 401, { detail: req.headers.authorization ? 'Invalid token' : 'Authentication credentials were not provided.' }, { 'WWW-Authenticate': 'Token' });
     }
     if (this.forbidden) return sendJson(res, 403, { detail: 'You do not have permission to perform this action.' });
+    await this.gate?.(endpoint, method);
 
     const fault = this.faults.find((f) => f.endpoint === endpoint && (!f.method || f.method === method) && f.times > 0);
     if (fault) {
@@ -111,10 +126,15 @@ export class FakeRapidPro {
     const key = `${method} ${endpoint}`;
     const json = parseJsonBody(body) as Record<string, unknown> | undefined;
     switch (key) {
+      case 'GET workspace.json':
+      case 'GET org.json':
+        return sendJson(res, 200, this.workspace);
       case 'GET flows.json':
         return this.page(res, url, this.flows.filter((f) => !url.searchParams.get('uuid') || f.uuid === url.searchParams.get('uuid')));
-      case 'GET runs.json':
-        return this.page(res, url, this.filterRuns(url.searchParams));
+      case 'GET runs.json': {
+        const runs = this.filterRuns(url.searchParams);
+        return this.page(res, url, url.searchParams.get('paths') === 'false' ? runs.map((run) => ({ ...run, path: null })) : runs);
+      }
       case 'POST flow_starts.json':
         return this.startFlow(res, json ?? {});
       case 'GET contacts.json':
@@ -211,6 +231,35 @@ export class FakeRapidPro {
     this.fields.push(field);
     sendJson(res, 201, field);
   }
+}
+
+/**
+ * The results a flow may create, merged by key with every node that saves each, as goflow's flow
+ * inspection reports them (`flows.json` → `results`): a router's `result_name`, and actions that
+ * save a result (`set_run_result`, `call_webhook` with a `result_name`).
+ */
+export function flowResults(definition: FlowDefinition): RapidProFlowResult[] {
+  const results: RapidProFlowResult[] = [];
+  const add = (name: string, categories: string[], node: string): void => {
+    const key = resultKey(name);
+    let result = results.find((r) => r.key === key);
+    if (!result) {
+      result = { key, name, categories: [], node_uuids: [] };
+      results.push(result);
+    }
+    for (const category of categories) if (!result.categories.includes(category)) result.categories.push(category);
+    if (!result.node_uuids?.includes(node)) result.node_uuids?.push(node);
+  };
+  for (const node of definition.nodes ?? []) {
+    for (const action of node.actions ?? []) {
+      const named = action as { type: string; name?: string; category?: string; result_name?: string };
+      if (named.type === 'set_run_result' && named.name) add(named.name, named.category ? [named.category] : [], node.uuid);
+      else if (named.result_name) add(named.result_name, ['Success', 'Failure'], node.uuid);
+    }
+    const router = node.router as { result_name?: string; categories?: { name: string }[] } | undefined;
+    if (router?.result_name) add(router.result_name, (router.categories ?? []).map((c) => c.name), node.uuid);
+  }
+  return results;
 }
 
 function matchesContact(contact: RapidProContact, params: URLSearchParams): boolean {

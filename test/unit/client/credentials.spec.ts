@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { renderDrfError } from '../../../src/rapidpro/client';
-import { backoffMs, retryAfterMs } from '../../../src/rapidpro/client/retry';
+import { backoffMs, retryAfterMs, retryDelayMs } from '../../../src/rapidpro/client/retry';
 import { RapidProCredentialsError, loadRapidProCredentials } from '../../../src/rapidpro/credentials';
 
 describe('RapidPro credentials', () => {
@@ -29,6 +29,11 @@ describe('RapidPro credentials', () => {
 
   it('reads the OpenFn shape from a file and adds the trailing slash', () => {
     const creds = loadRapidProCredentials({ file: file(JSON.stringify({ host: 'https://rp.example.org', token, apiVersion: 'v2' })) });
+    expect(creds).to.deep.equal({ host: 'https://rp.example.org/', token, apiVersion: 'v2' });
+  });
+
+  it('accepts a file saved with a UTF-8 byte-order mark (Windows Notepad)', () => {
+    const creds = loadRapidProCredentials({ file: file('\uFEFF' + JSON.stringify({ host: 'https://rp.example.org/', token })) });
     expect(creds).to.deep.equal({ host: 'https://rp.example.org/', token, apiVersion: 'v2' });
   });
 
@@ -69,6 +74,12 @@ describe('RapidPro error rendering and retry timing', () => {
     expect(retryAfterMs('Sat, 01 Jun 2024 00:00:10 GMT', now)).to.equal(10_000);
     expect(retryAfterMs(null, now)).to.equal(undefined);
     expect(retryAfterMs('soon', now)).to.equal(undefined);
+  });
+
+  it('never waits less than the backoff, whatever Retry-After says', () => {
+    expect(retryDelayMs(0, 0, () => 0.5)).to.equal(375);
+    expect(retryDelayMs(2, undefined, () => 0.5)).to.equal(1500);
+    expect(retryDelayMs(0, 5000, () => 0.5)).to.equal(5000);
   });
 
   it('backs off exponentially with jitter, capped at 30 s', () => {

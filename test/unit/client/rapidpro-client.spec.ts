@@ -99,6 +99,15 @@ describe('RapidPro client (over HTTP against a fake RapidPro)', () => {
       expect(logs.join('\n')).to.contain('rate limited (429)');
     });
 
+    it('waits at least the exponential backoff when Retry-After is 0 or already past', async () => {
+      rp.addFlow('A');
+      rp.fail({ endpoint: 'flows.json', status: 429, retryAfter: '0', times: 3 });
+      rp.fail({ endpoint: 'runs.json', status: 429, retryAfter: 'Sat, 01 Jun 2024 00:00:00 GMT', times: 1 });
+      expect(await collect(client().listFlows())).to.have.length(1);
+      expect(await collect(client().listRuns())).to.have.length(0);
+      expect(sleeps).to.deep.equal([375, 750, 1500, 375]);
+    });
+
     it('fails instead of blocking when Retry-After is longer than allowed', async () => {
       rp.fail({ endpoint: 'flows.json', status: 429, retryAfter: '3600', times: 1 });
       const error = await rejection(collect(client({ maxRetryAfterMs: 60_000 }).listFlows()));

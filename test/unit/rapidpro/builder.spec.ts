@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import { spawnSync } from 'child_process';
+import * as path from 'path';
 import { sendMsg, setRunResult, removeFromAllGroups } from '../../../src/rapidpro/flow/actions';
 import { FlowBuilder } from '../../../src/rapidpro/flow/builder';
 import { hasAnyWord, hasNumberBetween, hasOnlyText } from '../../../src/rapidpro/flow/cases';
@@ -24,8 +26,15 @@ describe('rapidpro FlowBuilder', () => {
     expect(flow.nodes.map((n) => n.uuid)[0]).to.equal(builder.nodeUuid('start'));
   });
 
-  it('is byte-identical on every build (derived UUIDs, canonical order)', () => {
-    expect(serializeExport(checkinExport())).to.equal(serializeExport(checkinExport()));
+  it('is byte-identical on every build (derived UUIDs, canonical order), in another process, time zone and locale', () => {
+    // A second build in a fresh process, elsewhere in the world: no clock, randomness or locale in the output.
+    const script = `const { serializeExport } = require('./src/rapidpro/export'); const { checkinExport } = require('./test/unit/rapidpro/sample-flow');
+      process.stdout.write(serializeExport(checkinExport()));`;
+    const other = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], {
+      cwd: path.resolve(__dirname, '..', '..', '..'), encoding: 'utf8', env: { ...process.env, TZ: 'Pacific/Kiritimati', LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8' },
+    });
+    expect(other.status, other.stderr).to.equal(0);
+    expect(other.stdout).to.equal(serializeExport(checkinExport()));
     expect(serializeExport(checkinExport())).to.match(/\n$/);
     expect(serializeExport(checkinExport()).split('\n')[1]).to.match(/^ {2}"/);
   });
@@ -133,10 +142,14 @@ describe('rapidpro FlowBuilder', () => {
       expect(() => base().send('a', 'Hi', { next: 'nowhere' }).toDefinition()).to.throw(/goes to node "nowhere", which this flow does not have/);
     });
 
-    it('a route naming an unknown category', () => {
+    it('a route naming an unknown category (a compile error too: routes are typed by the cases)', () => {
       expect(() =>
         base().waitForReply('a', { cases: [{ test: hasOnlyText('x'), category: 'X' }], routes: { Y: 'a' } as Record<string, string> }),
       ).to.throw(/category "Y", which this node does not have/);
+      const yesNo = [{ test: hasAnyWord('yes'), category: 'Yes' }, { test: hasAnyWord('no'), category: 'No' }] as const;
+      expect(() => base().send('ok', 'Ok')
+        // @ts-expect-error `Yse` is not a category of this wait (Yes, No, Other)
+        .waitForReply('a', { cases: yesNo, routes: { Yse: 'ok', No: 'ok' } })).to.throw(/category "Yse"/);
     });
 
     it('an unreachable node', () => {

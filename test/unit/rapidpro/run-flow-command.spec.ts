@@ -99,7 +99,7 @@ describe('cht-rapidpro run-flow', () => {
   it('refuses bad flags, JSON and files with one line and exit 2', async () => {
     const cases: Array<[string[], RegExp]> = [
       [[], /give the RapidPro export to run/],
-      [[fixture('valid-checkin.json'), fixture('valid-legacy-11.json')], /give one export file, not 2/],
+      [[fixture('valid-checkin.json'), fixture('valid-legacy-11.json')], /unexpected argument ".*": run-flow takes one export file/],
       [[fixture('valid-checkin.json'), '--flow', 'Nope'], /valid-checkin\.json: no flow named "Nope" \(flows: "Daily Check-in", "Thanks"\)/],
       [[fixture('valid-checkin.json'), '--contact', '{"name":'], /--contact is not valid JSON/],
       [[fixture('valid-checkin.json'), '--contact', '{"nickname":"x"}'], /--contact: unknown key "nickname" \(keys: name, language, urns, fields, groups\)/],

@@ -22,7 +22,7 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 
-/** The project root, from src/harness (tests) or dist/harness (CLI). */
+/** The project root, from src/simulate (tests) or dist/simulate (CLI). */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
 // ------------------------------------------------------------------ real clock
