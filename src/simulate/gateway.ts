@@ -76,8 +76,9 @@ export async function runGatewayStory(options: GatewayStoryOptions): Promise<Wor
   const gateway = assembly.gateway;
 
   // 1. the CHW writes to the contact from the Messages tab (the webapp's send-message doc)
-  const sent: Doc = { ...outgoingSms(uuidV5('simulate/gateway/out'), chw, contact, 'Hello Baraka, this is Amina. Please call me when you can.'), reported_date: at };
-  steps.push({ kind: 'messages-sent', day: 0, user: String(chw._id), to: contact.phone, text: 'Hello Baraka, this is Amina. Please call me when you can.' });
+  const text = 'Hello Baraka, this is Amina. Please call me when you can.';
+  const sent: Doc = { ...outgoingSms(uuidV5('simulate/gateway/out'), chw, contact, text), reported_date: at };
+  steps.push({ kind: 'messages-sent', day: 0, user: String(chw._id), to: contact.phone, text });
 
   // 2. CHT's next minute: the broadcast, then the status poll
   for (const attempt of await sendThroughRapidPro(chtSettings, options.outgoingToken ?? SIMULATED.outgoing, pendingMessages(sent), fetchImpl)) {
@@ -134,7 +135,7 @@ export async function runGatewayStory(options: GatewayStoryOptions): Promise<Wor
   const phone = replicatedDocIds(settings, new DocIndex(all), user);
   const entries = all.filter((doc) => phone.has(doc._id) && messagesTabEntry(doc) !== undefined).map((doc) => ({
     contact: String(byId.get(messagesTabEntry(doc) as string)?.name ?? messagesTabEntry(doc)),
-    text: doc.kujua_message ? 'Hello Baraka, this is Amina. Please call me when you can.' : String((doc.sms_message as { message: string }).message),
+    text: doc.kujua_message ? text : String((doc.sms_message as { message: string }).message),
     direction: doc.kujua_message ? 'out' as const : 'in' as const,
   }));
   steps.push({ kind: 'messages-tab', day: 0, user: user.name, entries });

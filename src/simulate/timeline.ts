@@ -52,7 +52,7 @@ function describe(step: Step): string {
     case 'incoming':
       return step.forwarded
         ? `SMS from ${redactPhone(step.from)} no flow is waiting for: "${step.flow}" forwards it → POST ${step.webhook?.url} → ${step.webhook?.status}${step.doc ? `, saved and linked to ${String((step.doc.contact as { _id?: string } | undefined)?._id ?? 'no contact')}` : ''}`
-        : `SMS from ${redactPhone(step.from)} starts with a record form's code: "${step.flow}" keeps it in RapidPro's inbox (CHT would parse it as that form)`;
+        : `SMS from ${redactPhone(step.from)} contains a record form's code: "${step.flow}" keeps it in RapidPro's inbox (CHT would parse it as that form)`;
     case 'messages-tab':
       return `Messages tab of ${step.user}: ${step.entries.map((e) => `${e.direction === 'in' ? '←' : '→'} ${e.contact}: ${redactText(oneLine(e.text))}`).join(' | ')}`;
   }
