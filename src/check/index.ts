@@ -9,9 +9,11 @@ import { workflows as projectWorkflows } from '../workflows';
 import { Workflow } from '../workflows/workflow';
 import { CheckProject } from './project';
 import { Problem, error } from './problem';
+import { checkDeployment } from './rules/deployment';
 import { checkFlows } from './rules/flows';
 import { checkFormPaths } from './rules/form-paths';
 import { checkGenerated } from './rules/generated';
+import { checkIcons } from './rules/icons';
 import { checkSecrets } from './rules/secrets';
 import { checkTranslations } from './rules/translations';
 import { checkWebhooks } from './rules/webhooks';
@@ -19,7 +21,7 @@ import { checkXlsForms } from './rules/xlsforms';
 
 export { Problem, formatProblem } from './problem';
 
-export type RuleName = 'forms' | 'paths' | 'webhooks' | 'flows' | 'translations' | 'secrets' | 'generated';
+export type RuleName = 'forms' | 'paths' | 'webhooks' | 'flows' | 'translations' | 'secrets' | 'generated' | 'icons' | 'deployment';
 
 export interface CheckOptions {
   /** The workflows to check against (default: the project's). */
@@ -41,6 +43,8 @@ const RULES: Record<RuleName, (project: CheckProject) => Problem[]> = {
   translations: checkTranslations,
   secrets: checkSecrets,
   generated: checkGenerated,
+  icons: checkIcons,
+  deployment: checkDeployment,
 };
 
 export function runCheck(projectDir: string, options: CheckOptions = {}): CheckResult {

@@ -11,15 +11,17 @@
  *   shared: RapidPro's incoming-messages flow reads it from a workspace global.
  */
 import { randomBytes } from 'crypto';
+// one source with the gateway flow that sends them (rapidpro/cht-sms-gateway.json)
+import { INCOMING_PATH, INCOMING_TOKEN_GLOBAL } from '../gateway';
 
 export const OUTGOING_KEY = 'rapidpro:outgoing';
 export const INCOMING_KEY = 'rapidpro:incoming';
 
 /** The RapidPro workspace global the incoming-messages flow sends as `Authorization: Token @globals.<key>`. */
-export const INCOMING_GLOBAL = { key: 'cht_incoming_token', name: 'CHT Incoming Token' } as const;
+export const INCOMING_GLOBAL = INCOMING_TOKEN_GLOBAL;
 
 /** CHT's endpoint for messages RapidPro forwards. */
-export const INCOMING_PATH = '/api/v2/sms/rapidpro/incoming-messages';
+export { INCOMING_PATH };
 
 /** Where the incoming secret comes from, by precedence. */
 export type IncomingSource =

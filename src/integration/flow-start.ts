@@ -69,6 +69,8 @@ export interface FlowStartOptions<F extends AppForm> {
   phone: DocSource<PathsOf<F>>;
   /** A consent answer that must equal `value` (e.g. `'yes'`). No push without it. */
   consent?: { field: PathsOf<F>; value: string };
+  /** Another answer that must equal `value` for the push to fire (e.g. the programme a withdrawal is about). */
+  when?: { field: PathsOf<F>; value: string };
   /** Flow params, read in the flow as `@trigger.params.<key>`. */
   params: Record<string, DocSource<PathsOf<F>>>;
   /**
@@ -114,7 +116,12 @@ export class FlowStartPush<F extends AppForm = AppForm> {
   fieldPaths(): string[] {
     const options = this.options;
     // in the order CHT reads them: the consent and phone guards, then the params
-    const sources: DocSource<string>[] = [...(options.consent ? [{ field: options.consent.field }] : []), options.phone, ...Object.values(options.params)];
+    const sources: DocSource<string>[] = [
+      ...(options.consent ? [{ field: options.consent.field }] : []),
+      ...(options.when ? [{ field: options.when.field }] : []),
+      options.phone,
+      ...Object.values(options.params),
+    ];
     const paths = new Set<string>();
     for (const source of sources) {
       if ('field' in source) paths.add(source.field);
@@ -133,6 +140,7 @@ export class FlowStartPush<F extends AppForm = AppForm> {
       `!!doc.fields`,
     ];
     if (options.consent) guards.push(`${jsOf(options.consent)} === ${JSON.stringify(options.consent.value)}`);
+    if (options.when) guards.push(`${jsOf(options.when)} === ${JSON.stringify(options.when.value)}`);
     guards.push(`typeof ${phoneJs} === 'string'`, `${E164_PATTERN.toString()}.test(${phoneJs})`);
 
     const mapping: OutboundMapping = {
@@ -160,7 +168,8 @@ export function flowStartPush<F extends AppForm>(options: FlowStartOptions<F>): 
 }
 
 function outboundSource(source: DocSource<string>): OutboundSource {
-  if ('expr' in source) return { expr: source.expr, optional: source.optional };
+  // no `optional: undefined` key: the config must equal its JSON round trip (deploy compares them)
+  if ('expr' in source) return source.optional ? { expr: source.expr, optional: true } : { expr: source.expr };
   const path = 'field' in source ? `doc.fields.${source.field}` : `doc.${source.doc}`;
   return source.optional ? { path, optional: true } : path;
 }

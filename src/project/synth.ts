@@ -12,8 +12,12 @@
  *   `replace`, which is how the generated pushes reach `app_settings.json` without touching the
  *   hand-edited file. Each key is `outbound.<push>`, so hand-written pushes in base_settings stay.
  * - `rapidpro/<workflow>.json`: the importable RapidPro exports (with the exported flow UUIDs).
+ * - `rapidpro/cht-sms-gateway.json`: CHT's SMS gateway flow and catch-all trigger (src/gateway), which
+ *   forwards what no flow handles to CHT's Messages tab; it screens out the record forms' codes.
  * - `translations/messages-<locale>.properties`: every text the app shows.
  * - `docs/workflows.md`: a Mermaid diagram per workflow.
+ * - `purge.js`: the purge rules (src/deployment/purge.ts), which cht-conf compiles into
+ *   `app_settings.purge`.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -30,6 +34,8 @@ import { RapidProExport } from '../rapidpro/flow/types';
 import { workflows as allWorkflows } from '../workflows';
 import { Workflow } from '../workflows/workflow';
 import { workflowsMarkdown } from '../docs/workflow-diagrams';
+import { purgeModule } from '../deployment/purge';
+import { GATEWAY_FILE, IncomingMessageForward, catchAllTrigger, gatewayFlow, incomingForward } from '../gateway';
 import { stableJson } from './stable-json';
 import { translationFiles } from './translations';
 
@@ -88,12 +94,24 @@ export interface RapidProExportFile {
   content: RapidProExport;
 }
 
+/** CHT's SMS gateway in RapidPro: its export, flow and the webhook that forwards a message to CHT. */
+export interface SynthesizedGateway {
+  file: string;
+  flow: FlowBuilder;
+  forward: IncomingMessageForward;
+  /** The record form codes the flow never forwards (CHT would parse such an SMS as that form). */
+  screenedCodes: string[];
+  content: RapidProExport;
+}
+
 export interface Assembly {
   workflows: readonly Workflow[];
   rapidproUrl: string;
   flows: SynthesizedFlow[];
   pushes: SynthesizedPush[];
+  /** Every importable export: each workflow's, then the SMS gateway's. */
   exports: RapidProExportFile[];
+  gateway: SynthesizedGateway;
   jsonForms: Record<string, JsonForm>;
   recordSources: RecordSource[];
   /** The CHT credential keys the settings use (deploy stores each). */
@@ -141,6 +159,11 @@ export function synthesize(options: SynthOptions = {}): Assembly {
     jsonForms[record.code] = jsonFormOf(record);
   }
 
+  const screenedCodes = Object.keys(jsonForms).sort();
+  const flow = gatewayFlow(screenedCodes);
+  const gateway: SynthesizedGateway = { file: GATEWAY_FILE, flow, forward: incomingForward, screenedCodes, content: exportOf([flow], [], [], [], [catchAllTrigger(flow)]) };
+  exportFiles.push({ workflow: 'cht-sms-gateway', file: gateway.file, content: gateway.content });
+
   const recordSources: RecordSource[] = [];
   for (const flow of flows) {
     const posts = flow.builder.webhookSources().filter((source): source is RecordPost => source instanceof RecordPost);
@@ -162,6 +185,7 @@ export function synthesize(options: SynthOptions = {}): Assembly {
     flows,
     pushes,
     exports: exportFiles,
+    gateway,
     jsonForms,
     recordSources,
     credentialKeys: [...new Set(pushes.map((push) => push.credentialKey))],
@@ -187,6 +211,7 @@ function filesOf(assembly: Assembly): Map<string, string> {
   for (const exported of assembly.exports) files.set(exported.file, stableJson(exported.content));
   for (const [file, content] of translationFiles(assembly.workflows)) files.set(file, content);
   files.set('docs/workflows.md', workflowsMarkdown(assembly));
+  files.set('purge.js', purgeModule());
   return files;
 }
 

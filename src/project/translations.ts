@@ -14,12 +14,12 @@ export const BASE_TRANSLATIONS: Readonly<Record<string, Localized>> = {
   'contact.type.clinic': { en: "Household", fr: "Ménage", sw: "Kaya" },
   'contact.type.clinic.new': { en: "New household", fr: "Nouveau ménage", sw: "Kaya mpya" },
   'contact.type.clinic.plural': { en: "Households", fr: "Ménages", sw: "Kaya" },
-  'contact.type.district_hospital': { en: "District", fr: "District", sw: "Wilaya" },
-  'contact.type.district_hospital.new': { en: "New district", fr: "Nouveau district", sw: "Wilaya mpya" },
-  'contact.type.district_hospital.plural': { en: "Districts", fr: "Districts", sw: "Wilaya" },
-  'contact.type.health_center': { en: "Area", fr: "Zone", sw: "Eneo" },
-  'contact.type.health_center.new': { en: "New area", fr: "Nouvelle zone", sw: "Eneo jipya" },
-  'contact.type.health_center.plural': { en: "Areas", fr: "Zones", sw: "Maeneo" },
+  'contact.type.district_hospital': { en: "Supervision area", fr: "Zone de supervision", sw: "Eneo la usimamizi" },
+  'contact.type.district_hospital.new': { en: "New supervision area", fr: "Nouvelle zone de supervision", sw: "Eneo jipya la usimamizi" },
+  'contact.type.district_hospital.plural': { en: "Supervision areas", fr: "Zones de supervision", sw: "Maeneo ya usimamizi" },
+  'contact.type.health_center': { en: "CHW area", fr: "Aire de l'ASC", sw: "Eneo la mhudumu wa afya" },
+  'contact.type.health_center.new': { en: "New CHW area", fr: "Nouvelle aire d'ASC", sw: "Eneo jipya la mhudumu wa afya" },
+  'contact.type.health_center.plural': { en: "CHW areas", fr: "Aires des ASC", sw: "Maeneo ya wahudumu wa afya" },
   'contact.type.person': { en: "Person", fr: "Personne", sw: "Mtu" },
   'contact.type.person.edit': { en: "Edit person", fr: "Modifier la personne", sw: "Badilisha taarifa za mtu" },
   'contact.type.person.new': { en: "New person", fr: "Nouvelle personne", sw: "Mtu mpya" },
@@ -28,7 +28,8 @@ export const BASE_TRANSLATIONS: Readonly<Record<string, Localized>> = {
   'usertype.chw': { en: "Community health worker", fr: "Agent de santé communautaire", sw: "Mhudumu wa afya ya jamii" },
   'usertype.chw-supervisor': { en: "CHW supervisor", fr: "Superviseur des ASC", sw: "Msimamizi wa wahudumu wa afya ya jamii" },
   'usertype.program-officer': { en: "Program officer", fr: "Chargé de programme", sw: "Afisa wa programu" },
-  'usertype.rapidpro-webhook': { en: "RapidPro webhook (API access)", fr: "Webhook RapidPro (accès API)", sw: "Webhook ya RapidPro (ufikiaji wa API)" },
+  'usertype.rapidpro-webhook': { en: "RapidPro webhook (creates records only)", fr: "Webhook RapidPro (crée des rapports uniquement)", sw: "Webhook ya RapidPro (huunda ripoti tu)" },
+  'usertype.rapidpro-sync': { en: "RapidPro sync (reads records, creates records)", fr: "Synchronisation RapidPro (lit et crée des rapports)", sw: "Usawazishaji wa RapidPro (husoma na kuunda ripoti)" },
 };
 
 /** The toolkit's keys: the base profile fields, person roles and target periods. */

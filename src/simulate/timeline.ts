@@ -62,6 +62,20 @@ function describe(step: Step): string {
       return `${step.user} completes task ${step.task} with ${step.form}`;
     case 'targets':
       return `targets for ${step.user}: ${step.targets.map((t) => `${t.id} ${t.percent !== undefined ? `${t.percent}% (${t.pass}/${t.total})` : t.pass}`).join('; ')}`;
+    case 'messages-sent':
+      return `${step.user} sends from the Messages tab to ${redactPhone(step.to)}: ${redactText(oneLine(step.text))}`;
+    case 'cht-sms':
+      return `CHT sends it through RapidPro: POST ${step.url} ${redactText(JSON.stringify(step.body))} → ${step.status}, message ${step.state}${step.note ? ` (${step.note})` : ''}`;
+    case 'cht-sms-status':
+      return `CHT polls RapidPro for its status: ${step.state}`;
+    case 'cht-sms-round':
+      return step.pending ? `${step.pending} message(s) still pending: CHT sends them again in a minute` : 'nothing left pending: CHT sends it once';
+    case 'incoming':
+      return step.forwarded
+        ? `SMS from ${redactPhone(step.from)} no flow is waiting for: "${step.flow}" forwards it → POST ${step.webhook?.url} → ${step.webhook?.status}${step.doc ? `, saved and linked to ${String((step.doc.contact as { _id?: string } | undefined)?._id ?? 'no contact')}` : ''}`
+        : `SMS from ${redactPhone(step.from)} contains a record form's code: "${step.flow}" keeps it in RapidPro's inbox (CHT would parse it as that form)`;
+    case 'messages-tab':
+      return `Messages tab of ${step.user}: ${step.entries.map((e) => `${e.direction === 'in' ? '←' : '→'} ${e.contact}: ${redactText(oneLine(e.text))}`).join(' | ')}`;
   }
 }
 

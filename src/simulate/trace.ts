@@ -26,6 +26,13 @@ export type Step = When & (
   | { kind: 'tasks'; user: string; tasks: TaskView[] }
   | { kind: 'action'; user: string; task: string; form: string; doc: ReportDoc | undefined }
   | { kind: 'targets'; user: string; targets: TargetView[] }
+  // CHT's own SMS through RapidPro (src/simulate/gateway.ts)
+  | { kind: 'messages-sent'; user: string; to: string; text: string }
+  | { kind: 'cht-sms'; url: string; body: { urns: string[]; text: string }; status: number; state: string; note?: string }
+  | { kind: 'cht-sms-status'; state: string }
+  | { kind: 'cht-sms-round'; pending: number }
+  | { kind: 'incoming'; from: string; text: string; flow: string; forwarded: boolean; webhook?: { url: string; body: unknown; status: number }; doc?: Record<string, unknown> }
+  | { kind: 'messages-tab'; user: string; entries: { contact: string; text: string; direction: 'in' | 'out' }[] }
 );
 
 export interface TaskView {
@@ -54,4 +61,6 @@ export interface SimulationTrace {
   workflows: WorkflowTrace[];
   /** Stories across workflows: overlapping runs on one phone, a phone shared by two people. */
   stories: WorkflowTrace[];
+  /** CHT's own SMS through RapidPro's gateway flow. */
+  gateway?: WorkflowTrace;
 }

@@ -314,6 +314,19 @@ export function yesNoCases(about: Words, options: { menu: boolean }): CaseSpec<'
   ];
 }
 
+/**
+ * Goes on to `next` only while the phone still follows the subject: "Stop SMS" (the stop flow) or
+ * the end of the workflow frees the phone, and a run already under way then asks nothing more.
+ */
+export function whileFollowing(flow: FlowBuilder, key: NodeKey, subject: Subject, next: NodeKey): FlowBuilder {
+  return flow.split(key, {
+    operand: `@(default(fields.${subject.contactId.key}, ""))`,
+    cases: [{ test: hasText(), category: 'Following' }],
+    other: 'Released',
+    routes: { Following: next },
+  });
+}
+
 export interface YesNoQuestion<T extends string> {
   /** Node keys: the message, the wait, the re-ask after an unclear reply, and optionally a late entry. */
   nodes: { ask: NodeKey; wait: NodeKey; retry: NodeKey; late?: NodeKey };
@@ -330,6 +343,8 @@ export interface YesNoQuestion<T extends string> {
   next: NodeKey;
   /** Where a late message that is no answer goes (from `nodes.late`). Default: ask the question. */
   lateOther?: NodeKey;
+  /** Ask only while the phone follows this subject (`nodes.ask` checks, `<ask>_send` asks). */
+  subject?: Subject;
 }
 
 /**
@@ -341,8 +356,10 @@ export interface YesNoQuestion<T extends string> {
 export function askYesNo<const T extends string>(flow: FlowBuilder, question: YesNoQuestion<T>): FlowBuilder {
   const cases = yesNoCases(question.about, { menu: question.menu });
   const options = question.quickReplies ? { quickReplies: question.quickReplies } : {};
+  const send = question.subject ? `${question.nodes.ask}_send` : question.nodes.ask;
+  if (question.subject) whileFollowing(flow, question.nodes.ask, question.subject, send);
   flow
-    .send(question.nodes.ask, question.text, { ...options, next: question.nodes.wait })
+    .send(send, question.text, { ...options, next: question.nodes.wait })
     .waitForReply(question.nodes.wait, {
       resultName: question.result,
       cases,

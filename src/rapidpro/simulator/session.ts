@@ -135,7 +135,7 @@ export class Session {
   start(flow: FlowDefinition, input?: string): void {
     this.tracked(() => {
       if (input !== undefined) {
-        this.input = { uuid: derivedUuid('input', flow.uuid, this.contact.uuid, String(this.inputCount++)), text: input };
+        this.input = { uuid: derivedUuid('input', flow.uuid, this.contact.uuid, this.options.runUuid ?? 'run', String(this.inputCount++), input || 'empty'), text: input };
         this.emit({ type: 'msg_received', text: input });
       }
       const run = this.newRun(flow);

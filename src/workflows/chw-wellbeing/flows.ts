@@ -16,14 +16,13 @@ import { recordPost } from '../../integration/record-post';
 import { resultAnswered, resultFlag, resultNumber, resultText } from '../../integration/sources';
 import { HOUR, SECOND } from '../../phone/kit/time';
 import { ID, wellbeingRecord } from '../../phone/workflows/chw-wellbeing/model';
-import { setContactField, setRunResult } from '../../rapidpro/flow/actions';
+import { removeFromGroups, setContactField, setRunResult } from '../../rapidpro/flow/actions';
 import { FlowBuilder } from '../../rapidpro/flow/builder';
 import { CampaignBuilder } from '../../rapidpro/flow/campaign';
 import { hasNumberBetween, hasOnlyText, hasPattern } from '../../rapidpro/flow/cases';
 import { contactField } from '../../rapidpro/flow/fields';
 import {
-  ENROLMENT_PARAM, FLOW_LANGUAGES, WORKFLOW_GROUP, YES_NO, askYesNo, enrolmentFlow as enrolment, markAnswered, param,
-  scheduleInteractive, scheduledOccurrence, sms, speakSubjectLanguage, strayMessageTrigger, subjectFields,
+  askYesNo, ENROLMENT_PARAM, enrolmentFlow as enrolment, FLOW_LANGUAGES, inSubjectLanguage, markAnswered, param, releaseSubject, scheduledOccurrence, scheduleInteractive, sms, speakSubjectLanguage, strayMessageTrigger, subjectFields, whileFollowing, WORKFLOW_GROUP, YES_NO,
 } from '../shared';
 import { RapidProApp } from '../workflow';
 import { ABOUT, PHONE_IN_USE, SCALE_WORDS, SMS } from './messages';
@@ -130,6 +129,7 @@ type Step = { key: string; result: string; text: keyof typeof SMS; wait: number 
 
 function yesNo(flow: FlowBuilder, step: Step, about: keyof typeof ABOUT, next: string, late?: string): void {
   askYesNo(flow, {
+    subject: SUBJECT,
     nodes: { ask: `ask_${step.key}`, wait: step.key, retry: `help_${step.key}`, ...(late ? { late } : {}) },
     result: step.result,
     text: sms(SMS[step.text]),
@@ -157,8 +157,8 @@ export function scoreWordsPattern(score: 0 | 1 | 2 | 3): string {
  */
 function phqItem(flow: FlowBuilder, step: Step, next: string): void {
   const scores = [0, 1, 2, 3] as const;
-  flow
-    .send(`ask_${step.key}`, sms(SMS[step.text]), { next: step.key })
+  whileFollowing(flow, `ask_${step.key}`, SUBJECT, `ask_${step.key}_send`)
+    .send(`ask_${step.key}_send`, sms(SMS[step.text]), { next: step.key })
     .waitForReply(step.key, {
       resultName: step.result,
       cases: [
@@ -253,9 +253,25 @@ export const weeklyCampaign = scheduleInteractive(
 
 const stray = strayMessageTrigger(ID, weeklyFlow);
 
+/**
+ * Started by `rapidpro_wellbeing_stop` ("Stop SMS", wellbeing), in the background like every push:
+ * for the CHW this phone follows, it leaves the group (the campaign and the stray-message trigger
+ * stop) and frees the phone, then confirms in the CHW's language. A check already waiting for a
+ * reply asks nothing more: each question first checks that the phone still follows the CHW.
+ */
+export const stopFlow = new FlowBuilder({ name: 'CHW Wellbeing Stop', key: 'chw-wellbeing-stop', ...FLOW_LANGUAGES, type: 'messaging_background' })
+  .split('whose', {
+    operand: `@(if(fields.${FIELD.contactId.key} = trigger.params.${PARAM.contactId}, "this", "other"))`,
+    cases: [{ test: hasOnlyText('this'), category: 'This Person' }],
+    other: 'Someone Else',
+    routes: { 'This Person': 'leave' },
+  })
+  .actions('leave', [removeFromGroups(group), releaseSubject(SUBJECT)], { next: 'stopped' })
+  .actions('stopped', inSubjectLanguage(SUBJECT, 'stopped', SMS.stopped));
+
 export const rapidpro: RapidProApp = {
   file: 'chw-wellbeing.json',
-  flows: [enrolmentFlow, weeklyFlow],
+  flows: [enrolmentFlow, weeklyFlow, stopFlow],
   campaigns: [weeklyCampaign],
   triggers: [stray.trigger],
   fields: Object.values(FIELD),

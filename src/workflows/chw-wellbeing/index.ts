@@ -22,8 +22,9 @@
 import { flowStartPush } from '../../integration/flow-start';
 import { rules } from '../../phone/workflows/chw-wellbeing';
 import { enrollmentForm, followUpForm } from '../../phone/workflows/chw-wellbeing/model';
+import { withdrawalForm } from '../../phone/workflows/sms-withdrawal';
 import { defineWorkflow } from '../workflow';
-import { PARAM, enrolmentFlow, rapidpro } from './flows';
+import { PARAM, enrolmentFlow, rapidpro, stopFlow } from './flows';
 import { scenario } from './scenario';
 import { translations } from './translations';
 
@@ -47,6 +48,16 @@ export const startPush = flowStartPush({
   },
 });
 
+/** "Stop SMS" (`sms_withdrawal`, programme wellbeing): the weekly checks stop in RapidPro. */
+export const stopPush = flowStartPush({
+  name: 'rapidpro_wellbeing_stop',
+  form: withdrawalForm,
+  flow: stopFlow,
+  phone: { field: 'withdrawal.sms_phone' },
+  when: { field: 'withdrawal.programme', value: 'wellbeing' },
+  params: { [PARAM.contactId]: { field: 'patient_uuid' } },
+});
+
 // ---------------------------------------------------------------- the workflow
 
 export const workflow = defineWorkflow({
@@ -54,7 +65,7 @@ export const workflow = defineWorkflow({
   title: 'CHW symptom and mental-health checks',
   rules,
   appForms: [enrollmentForm, followUpForm],
-  pushes: [startPush],
+  pushes: [startPush, stopPush],
   rapidpro,
   translations,
   scenario,

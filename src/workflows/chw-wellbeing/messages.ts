@@ -28,6 +28,12 @@ const yesNoQuestion = (question: Localized): Localized => ({
 });
 
 export const SMS = {
+  /** The last SMS after "Stop SMS" (`sms_withdrawal`, wellbeing). */
+  stopped: {
+    en: 'You will receive no more wellbeing check-ins. Thank you for taking part. Your supervisor can enrol you again if you wish.',
+    fr: 'Vous ne recevrez plus de suivi du bien-être. Merci de votre participation. Votre superviseur peut vous réinscrire si vous le souhaitez.',
+    sw: 'Hutapokea tena ufuatiliaji wa ustawi. Asante kwa kushiriki. Msimamizi wako anaweza kukusajili tena ukitaka.',
+  },
   welcome: {
     en: 'Hello @fields.wellbeing_name, you are enrolled in the weekly wellbeing check-in. Every week you will get a few questions by SMS. Replies are free and only your supervisor sees them.',
     fr: 'Bonjour @fields.wellbeing_name, vous êtes inscrit(e) au suivi hebdomadaire du bien-être. Chaque semaine, vous recevrez quelques questions par SMS. Les réponses sont gratuites et seul votre superviseur les voit.',

@@ -125,6 +125,7 @@ export const enrolmentFlow = enrolment({
 /** One symptom question (nodes `ask_<result>`, `<result>`, `retry_<result>`); no answer skips to the record (an unanswered day). */
 function askSymptom(flow: FlowBuilder, result: 'fever' | 'cough' | 'breathing', timeoutSeconds: number, next: string, late?: { node: string; other: string }): void {
   askYesNo(flow, {
+    subject: SUBJECT,
     nodes: { ask: `ask_${result}`, wait: result, retry: `retry_${result}`, ...(late ? { late: late.node } : {}) },
     result,
     text: sms(SMS[result]),

@@ -18,6 +18,7 @@
 import { flowStartPush } from '../../integration/flow-start';
 import { rules } from '../../phone/workflows/contact-tracing';
 import { checkVisitForm, endCheckForm, enrollmentForm, symptomaticFollowUpForm } from '../../phone/workflows/contact-tracing/model';
+import { withdrawalForm } from '../../phone/workflows/sms-withdrawal';
 import { defineWorkflow } from '../workflow';
 import { PARAM, enrolmentFlow, rapidpro, stopFlow } from './flows';
 import { scenario } from './scenario';
@@ -58,6 +59,19 @@ export const stopPush = flowStartPush({
   },
 });
 
+/**
+ * "Stop SMS" (`sms_withdrawal`, programme quarantine): the contact withdraws consent to the SMS
+ * while the follow-up goes on by visits. The same stop flow leaves the group and confirms.
+ */
+export const withdrawPush = flowStartPush({
+  name: 'rapidpro_quarantine_withdraw',
+  form: withdrawalForm,
+  flow: stopFlow,
+  phone: { field: 'withdrawal.sms_phone' },
+  when: { field: 'withdrawal.programme', value: 'quarantine' },
+  params: { [PARAM.contactId]: { field: 'patient_uuid' }, [PARAM.outcome]: { expr: "'withdrew'" } },
+});
+
 // ---------------------------------------------------------------- the workflow
 
 export const workflow = defineWorkflow({
@@ -65,7 +79,7 @@ export const workflow = defineWorkflow({
   title: 'COVID-19 contact tracing with daily SMS symptom checks',
   rules,
   appForms: [enrollmentForm, symptomaticFollowUpForm, checkVisitForm, endCheckForm],
-  pushes: [startPush, stopPush],
+  pushes: [startPush, stopPush, withdrawPush],
   rapidpro,
   translations,
   scenario,

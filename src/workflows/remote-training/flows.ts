@@ -27,12 +27,11 @@ import { CaseSpec, hasNumberGte, hasOnlyText, hasPattern, hasText } from '../../
 import { contactField } from '../../rapidpro/flow/fields';
 import { quote } from '../../integration/sources';
 import {
-  ENROLMENT_PARAM, FLOW_LANGUAGES, WORKFLOW_GROUP, eachLocale, enrolmentFlow as enrolment, onlyPattern, param, releaseSubject, sms,
-  speakSubjectLanguage, strayMessageTrigger, subjectFields, tellPhone,
+  eachLocale, ENROLMENT_PARAM, enrolmentFlow as enrolment, FLOW_LANGUAGES, inSubjectLanguage, onlyPattern, param, releaseSubject, sms, speakSubjectLanguage, strayMessageTrigger, subjectFields, tellPhone, whileFollowing, WORKFLOW_GROUP,
 } from '../shared';
 import { RapidProApp } from '../workflow';
 import {
-  ANC_MODULE, OPTION_KEYS, OptionKey, PAUSED, PHONE_IN_USE, QuizQuestion, STOPPED, WELCOME, completionText, questionText, reaskText,
+  ANC_MODULE, OPTION_KEYS, OptionKey, PAUSED, PHONE_IN_USE, QuizQuestion, STOPPED, WELCOME, WITHDRAWN, completionText, questionText, reaskText,
   rightText, supervisorText, wrongText,
 } from './messages';
 
@@ -249,7 +248,8 @@ function buildTrainingFlow(): FlowBuilder {
       flow.actions(outcome(category), [setRunResult(id, `@results.${reading}.value`, category)], { next: category === right ? `${id}_right` : `${id}_wrong` });
     }
 
-    flow.actions(`${id}_lesson`, [setContactField(FIELD.next, id), sendMsg(sms(question.lesson))], { next: `${id}_ask` });
+    whileFollowing(flow, `${id}_lesson`, SUBJECT, `${id}_teach`);
+    flow.actions(`${id}_teach`, [setContactField(FIELD.next, id), sendMsg(sms(question.lesson))], { next: `${id}_ask` });
     flow.send(`${id}_ask`, sms(eachLocale((locale) => questionText(question, locale))), { next: `${id}_reply` });
     // two attempts: an unclear first reply is asked again, an unclear second one is wrong
     for (const attempt of ['', '_again'] as const) {
@@ -320,9 +320,26 @@ export const trainingCampaign = START_MINUTES.reduce(
 
 const stray = strayMessageTrigger(ID, trainingFlow);
 
+/**
+ * Started by `rapidpro_training_stop` ("Stop SMS", training), in the background like every push:
+ * for the CHW this phone follows, it leaves the group (no more lessons are scheduled, stray
+ * messages no longer resume the training) and frees the phone, then confirms in the CHW's language.
+ * A lesson already waiting for a reply goes no further: each reply first checks that the phone
+ * still follows the CHW.
+ */
+export const stopFlow = new FlowBuilder({ name: 'CHW Training Stop', key: 'remote-training-stop', ...FLOW_LANGUAGES, type: 'messaging_background' })
+  .split('whose', {
+    operand: `@(if(fields.${FIELD.contactId.key} = trigger.params.${PARAM.contactId}, "this", "other"))`,
+    cases: [{ test: hasOnlyText('this'), category: 'This Person' }],
+    other: 'Someone Else',
+    routes: { 'This Person': 'leave' },
+  })
+  .actions('leave', [removeFromGroups(group), releaseSubject(SUBJECT)], { next: 'stopped' })
+  .actions('stopped', inSubjectLanguage(SUBJECT, 'stopped', WITHDRAWN));
+
 export const rapidpro: RapidProApp = {
   file: 'remote-training.json',
-  flows: [enrolmentFlow, trainingFlow],
+  flows: [enrolmentFlow, trainingFlow, stopFlow],
   campaigns: [trainingCampaign],
   triggers: [stray.trigger],
   fields: Object.values(FIELD),

@@ -24,8 +24,9 @@
 import { flowStartPush } from '../../integration/flow-start';
 import { rules } from '../../phone/workflows/remote-training';
 import { enrollmentForm, followUpForm } from '../../phone/workflows/remote-training/model';
+import { withdrawalForm } from '../../phone/workflows/sms-withdrawal';
 import { defineWorkflow } from '../workflow';
-import { PARAM, enrolmentFlow, rapidpro } from './flows';
+import { PARAM, enrolmentFlow, rapidpro, stopFlow } from './flows';
 import { scenario } from './scenario';
 import { translations } from './translations';
 
@@ -49,6 +50,16 @@ export const startPush = flowStartPush({
   },
 });
 
+/** "Stop SMS" (`sms_withdrawal`, programme training): the training stops in RapidPro. */
+export const stopPush = flowStartPush({
+  name: 'rapidpro_training_stop',
+  form: withdrawalForm,
+  flow: stopFlow,
+  phone: { field: 'withdrawal.sms_phone' },
+  when: { field: 'withdrawal.programme', value: 'training' },
+  params: { [PARAM.contactId]: { field: 'patient_uuid' } },
+});
+
 // ---------------------------------------------------------------- the workflow
 
 export const workflow = defineWorkflow({
@@ -56,7 +67,7 @@ export const workflow = defineWorkflow({
   title: 'Remote training of CHWs by SMS (antenatal care)',
   rules,
   appForms: [enrollmentForm, followUpForm],
-  pushes: [startPush],
+  pushes: [startPush, stopPush],
   rapidpro,
   translations,
   scenario,

@@ -348,3 +348,10 @@ export const PHONE_IN_USE: Localized = {
   fr: `Formation par SMS NON démarrée pour @trigger.params.name : le téléphone @(urn_parts(contact.urn).path) suit déjà la formation de @fields.training_name. Inscrivez à nouveau @trigger.params.name avec son propre numéro, ou quand cette formation sera terminée.`,
   sw: `Mafunzo ya SMS HAYAJAANZA kwa @trigger.params.name: simu @(urn_parts(contact.urn).path) iko katikati ya mafunzo ya @fields.training_name. Msajili @trigger.params.name tena kwa namba yake mwenyewe, au mafunzo hayo yakimalizika.`,
 };
+
+/** The last SMS after "Stop SMS" (`sms_withdrawal`, training). */
+export const WITHDRAWN: Localized = {
+  en: 'You will receive no more training messages. Thank you. Ask your supervisor if you want to start again.',
+  fr: 'Vous ne recevrez plus de messages de formation. Merci. Demandez à votre superviseur si vous souhaitez recommencer.',
+  sw: 'Hutapokea tena ujumbe wa mafunzo. Asante. Muulize msimamizi wako ukitaka kuanza tena.',
+};

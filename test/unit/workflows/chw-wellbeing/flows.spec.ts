@@ -44,9 +44,9 @@ function body(result: SimulationResult): Record<string, unknown> {
 }
 
 describe('chw-wellbeing RapidPro flows (simulated)', () => {
-  it('exports the background enrolment, the weekly flow, the weekly campaign in skip mode with same-day retries, the trigger, the fields and the group', () => {
+  it('exports the background enrolment, the weekly flow, the weekly campaign in skip mode with same-day retries, the trigger, the fields and the group, and the stop flow', () => {
     expect(validateExport(exported)).to.deep.equal([]);
-    expect(exported.flows.map((flow) => [flow.name, flow.type])).to.deep.equal([[ENROLMENT_FLOW_NAME, 'messaging_background'], [WEEKLY_FLOW_NAME, 'messaging']]);
+    expect(exported.flows.map((flow) => [flow.name, flow.type])).to.deep.equal([[ENROLMENT_FLOW_NAME, 'messaging_background'], [WEEKLY_FLOW_NAME, 'messaging'], ['CHW Wellbeing Stop', 'messaging_background']]);
     const [campaign] = exported.campaigns;
     expect(campaign.group.name).to.equal(group.name);
     expect(campaign.events).to.have.length((WEEKS + 1) * 4);

@@ -49,9 +49,9 @@ function script(language: TrainingLanguage): string[] {
 }
 
 describe('remote training: RapidPro export and enrolment', () => {
-  it('is a valid export: background enrolment, the training, the starts campaign in skip mode, the catch-all trigger', () => {
+  it('is a valid export: background enrolment, the training, the starts campaign in skip mode, the catch-all trigger, the stop flow', () => {
     expect(validateExport(exported)).to.deep.equal([]);
-    expect(exported.flows.map((f) => [f.name, f.type])).to.deep.equal([[enrolmentFlow.options.name, 'messaging_background'], [TRAINING_FLOW_NAME, 'messaging']]);
+    expect(exported.flows.map((f) => [f.name, f.type])).to.deep.equal([[enrolmentFlow.options.name, 'messaging_background'], [TRAINING_FLOW_NAME, 'messaging'], ['CHW Training Stop', 'messaging_background']]);
     const [campaign] = exported.campaigns;
     expect(campaign.group.name).to.equal(group.name);
     expect(campaign.events.every((event) => event.start_mode === 'S' && event.relative_to.key === FIELD.due.key && event.flow.name === TRAINING_FLOW_NAME)).to.equal(true);
