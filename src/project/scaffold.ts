@@ -7,10 +7,11 @@
  * - `src/workflows/<id>/`: index.ts (push + workflow), flows.ts, messages.ts, translations.ts,
  *   scenario.ts (the `simulate` story);
  * - `forms/app/<id>_enrollment.xlsx` and `<id>_follow_up.xlsx` (+ .properties.json), in en/fr/sw;
- * - the two registries (src/phone/workflows/index.ts, src/workflows/index.ts).
+ * - the registries: src/phone/workflows/index.ts, src/workflows/index.ts, and the group and
+ *   stray-message priority in src/workflows/shared.ts.
  *
- * The story it starts from: a health worker enrols a person with SMS consent; RapidPro asks them
- * once whether they feel unwell; a "yes" raises a follow-up task for the health worker.
+ * The story it starts from: a health worker enrols a person with SMS consent; for 7 days RapidPro
+ * asks them each morning whether they feel unwell; a "yes" raises a follow-up task for the health worker.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -46,6 +47,8 @@ export function scaffoldNames(id: string, title?: string): ScaffoldNames {
 export function scaffoldFiles(names: ScaffoldNames): Map<string, string> {
   const { id, snake, code, title } = names;
   const lower = code.toLowerCase();
+  /** A contact field name RapidPro accepts (letters, digits, spaces; short enough for the suffixes). */
+  const fieldLabel = title.replace(/[^A-Za-z0-9 ]/g, '').trim().slice(0, 20).trim() || 'Workflow';
   const phone = `src/phone/workflows/${id}`;
   const node = `src/workflows/${id}`;
   const q = JSON.stringify;
@@ -67,6 +70,7 @@ export const enrollmentForm = appForm('${snake}_enrollment', [
   'enrollment.consent',
   'enrollment.language',
   'enrollment.phone',
+  'enrollment.first_check',
 ] as const);
 
 /** Done when a check-in said the person feels unwell. */
@@ -172,69 +176,115 @@ import { tasks } from './tasks';
 export const rules = defineRules({ id: ID, tasks, targets, summary, records: [checkinRecord] });
 `);
 
-  files.set(`${node}/messages.ts`, `/** The SMS of ${title}, in English, French and Swahili (RapidPro sends the contact's language). */
+  files.set(`${node}/messages.ts`, `/** The SMS of ${title}, in English, French and Swahili (RapidPro sends the person's language). */
 import { Localized } from '../../phone/kit/locale';
-
-/** Replies in any of the three languages, whatever the contact's language. */
-export const WORDS = {
-  yes: { en: 'yes y', fr: 'oui o yes', sw: 'ndiyo ndio yes' },
-  no: { en: 'no n', fr: 'non n no', sw: 'hapana la no' },
-} satisfies Record<string, Localized>;
+import { Words } from '../shared';
 
 export const SMS = {
+  welcome: {
+    en: 'Hello @fields.${snake}_name, your health worker has enrolled you in a daily SMS check for 7 days. Replies are free.',
+    fr: 'Bonjour @fields.${snake}_name, votre agent de santé vous a inscrit(e) à un suivi quotidien par SMS pendant 7 jours. Les réponses sont gratuites.',
+    sw: 'Habari @fields.${snake}_name, mhudumu wako wa afya amekusajili kwa ufuatiliaji wa kila siku kwa SMS kwa siku 7. Kujibu ni bure.',
+  },
   question: {
-    en: 'Hello, your health worker asks: do you feel unwell today? Reply YES or NO',
-    fr: 'Bonjour, votre agent de santé demande : vous sentez-vous malade aujourd\\'hui ? Répondez OUI ou NON',
-    sw: 'Habari, mhudumu wako wa afya anauliza: je, unajisikia mgonjwa leo? Jibu NDIYO au HAPANA',
+    en: 'Do you feel unwell today? Reply YES or NO',
+    fr: 'Vous sentez-vous malade aujourd\\'hui ? Répondez OUI ou NON',
+    sw: 'Je, unajisikia mgonjwa leo? Jibu NDIYO au HAPANA',
   },
   retry: {
-    en: 'Sorry, we did not understand. Please reply YES or NO.',
-    fr: 'Désolé, nous n\\'avons pas compris. Veuillez répondre OUI ou NON.',
-    sw: 'Samahani, hatukuelewa. Tafadhali jibu NDIYO au HAPANA.',
+    en: 'Sorry, we did not understand. Do you feel unwell today? Please reply YES or NO.',
+    fr: 'Désolé, nous n\\'avons pas compris. Vous sentez-vous malade aujourd\\'hui ? Veuillez répondre OUI ou NON.',
+    sw: 'Samahani, hatukuelewa. Je, unajisikia mgonjwa leo? Tafadhali jibu NDIYO au HAPANA.',
   },
   unwell: {
-    en: 'Thank you. Your health worker will contact you soon.',
-    fr: 'Merci. Votre agent de santé vous contactera bientôt.',
-    sw: 'Asante. Mhudumu wako wa afya atawasiliana nawe hivi karibuni.',
+    en: 'Thank you. Your health worker will contact you today.',
+    fr: 'Merci. Votre agent de santé vous contactera aujourd\\'hui.',
+    sw: 'Asante. Mhudumu wako wa afya atawasiliana nawe leo.',
   },
   well: {
     en: 'Thank you for your answer.',
     fr: 'Merci pour votre réponse.',
     sw: 'Asante kwa jibu lako.',
   },
+  notStarted: {
+    en: 'Your daily SMS check has not started yet. The first question comes tomorrow morning.',
+    fr: 'Votre suivi quotidien par SMS n\\'a pas encore commencé. La première question arrive demain matin.',
+    sw: 'Ufuatiliaji wako wa kila siku kwa SMS haujaanza bado. Swali la kwanza litakuja kesho asubuhi.',
+  },
+  answeredToday: {
+    en: 'Thank you, we have your answer for today. Contact your health worker if you need help.',
+    fr: 'Merci, nous avons votre réponse pour aujourd\\'hui. Contactez votre agent de santé si vous avez besoin d\\'aide.',
+    sw: 'Asante, tumepokea jibu lako la leo. Wasiliana na mhudumu wako wa afya ukihitaji msaada.',
+  },
+  ended: {
+    en: 'Your daily SMS check has ended. Thank you for your answers.',
+    fr: 'Votre suivi quotidien par SMS est terminé. Merci pour vos réponses.',
+    sw: 'Ufuatiliaji wako wa kila siku kwa SMS umekwisha. Asante kwa majibu yako.',
+  },
 } satisfies Record<string, Localized>;
+
+/** The question's own words: a reply naming them without a negation is yes ("I feel sick"). */
+export const ABOUT: Words = { en: ['unwell', 'sick', 'ill'], fr: ['malade'], sw: ['mgonjwa', 'naumwa'] };
+
+/** To the health worker who enrolled someone with a phone that already follows another person here. */
+export const PHONE_IN_USE: Localized = {
+  en: 'SMS check NOT started for @trigger.params.name: phone @(urn_parts(contact.urn).path) already follows @fields.${snake}_name. Enrol them with another phone, or once that check has ended.',
+  fr: 'Suivi par SMS NON démarré pour @trigger.params.name : le téléphone @(urn_parts(contact.urn).path) suit déjà @fields.${snake}_name. Inscrivez cette personne avec un autre téléphone, ou quand ce suivi sera terminé.',
+  sw: 'Ufuatiliaji wa SMS HAUJAANZA kwa @trigger.params.name: simu @(urn_parts(contact.urn).path) tayari inamfuatilia @fields.${snake}_name. Msajili kwa simu nyingine, au ufuatiliaji huo ukimalizika.',
+};
 `);
 
   files.set(`${node}/flows.ts`, `/**
- * The RapidPro side of ${title}: one flow, started by the outbound push, that asks one yes/no
- * question and posts the answer (or the silence) back to CHT as a \`${code}\` record. To ask
- * again every day or week, add a campaign on a date field (see the contact-tracing flows).
+ * The RapidPro side of ${title}, in the shape every workflow has (src/workflows/shared.ts): the
+ * push starts a background enrolment flow (it never interrupts another conversation), and a
+ * campaign runs the daily check-in for 7 days in skip mode, retried later the same day when the
+ * person is answering something else. Each day posts one \`${code}\` record, answered or not.
  */
 import { recordPost } from '../../integration/record-post';
 import { resultAnswered, resultFlag, resultText } from '../../integration/sources';
 import { HOUR, SECOND } from '../../phone/kit/time';
-import { checkinRecord } from '../../phone/workflows/${id}/model';
-import { setContactField, setRunResult } from '../../rapidpro/flow/actions';
+import { ID, checkinRecord } from '../../phone/workflows/${id}/model';
+import { sendMsg, setContactField, setRunResult } from '../../rapidpro/flow/actions';
 import { FlowBuilder } from '../../rapidpro/flow/builder';
+import { CampaignBuilder } from '../../rapidpro/flow/campaign';
 import { hasOnlyText } from '../../rapidpro/flow/cases';
 import { contactField } from '../../rapidpro/flow/fields';
-import { FLOW_LANGUAGES, YES_NO, askYesNo, param, setLanguageFromLocale, sms } from '../shared';
+import {
+  ENROLMENT_PARAM, FLOW_LANGUAGES, WORKFLOW_GROUP, YES_NO, askYesNo, enrolmentFlow as enrolment, markAnswered, param,
+  scheduleInteractive, scheduledOccurrence, sms, speakSubjectLanguage, strayMessageTrigger, subjectFields,
+} from '../shared';
 import { RapidProApp } from '../workflow';
-import { SMS, WORDS } from './messages';
+import { ABOUT, PHONE_IN_USE, SMS } from './messages';
 
-/** \`@trigger.params.<key>\`, filled by the outbound push. */
-export const PARAM = { chtContactId: 'cht_contact_id', language: 'language' } as const;
+/** \`@trigger.params.<key>\` of the enrolment flow, filled by the outbound push. */
+export const PARAM = { ...ENROLMENT_PARAM, enrollerPhone: 'enroller_phone', firstCheck: 'first_check' } as const;
 
 /** Run results the webhook reads (every value it sends is a run result, so sync can rebuild it). */
-export const RESULT = { chtContactId: 'cht_contact_id', unwell: 'unwell', posted: 'cht_record' } as const;
+export const RESULT = { chtContactId: 'cht_contact_id', day: '${snake}_day', unwell: 'unwell', closed: 'check_in_closed' } as const;
 
 export const CATEGORY = { ...YES_NO, noResponse: 'No Response' } as const;
 
-/** The CHT contact this RapidPro contact is enrolled as, in this workflow. */
-export const FIELD = { chtContactId: contactField('${snake}_contact', '${title.slice(0, 28).replace(/[^A-Za-z0-9 -]/g, '')} Contact') } as const;
+/** Whom this phone's check-ins are about, in this workflow's own fields. */
+export const SUBJECT = subjectFields('${snake}', ${q(fieldLabel)});
 
+export const FIELD = {
+  ...SUBJECT,
+  enrollerPhone: contactField('${snake}_enroller', ${q(`${fieldLabel} Enroller`)}),
+  /** The first check-in day: the campaign counts days from it. */
+  firstCheck: contactField('${snake}_start', ${q(`${fieldLabel} Start`)}, 'datetime'),
+  askedDay: contactField('${snake}_asked_day', ${q(`${fieldLabel} Asked Day`)}, 'number'),
+  answeredDay: contactField('${snake}_answered_day', ${q(`${fieldLabel} Answered Day`)}, 'number'),
+} as const;
+
+export const group = WORKFLOW_GROUP[ID];
+
+export const DAYS = 7;
+const CHECK_HOURS = [9, 12, 15, 18];
+const ANSWER_WAIT = (6 * HOUR) / SECOND;
+
+/** The check-in's single post: answered or not, every asked day posts exactly one record. */
 export const checkinPost = recordPost(checkinRecord, {
-  presentWhen: RESULT.unwell,
+  presentWhen: RESULT.closed,
   subject: resultText(RESULT.chtContactId),
   values: {
     answered: resultAnswered(RESULT.unwell, [CATEGORY.noResponse]),
@@ -242,36 +292,74 @@ export const checkinPost = recordPost(checkinRecord, {
   },
 });
 
-export const checkinFlow = new FlowBuilder({ name: ${q(title.slice(0, 64))}, key: '${id}-checkin', ...FLOW_LANGUAGES, expireAfterMinutes: 1440 })
-  .actions('enrol', [
-    setLanguageFromLocale(PARAM.language),
-    setContactField(FIELD.chtContactId, param(PARAM.chtContactId)),
-    setRunResult(RESULT.chtContactId, param(PARAM.chtContactId)),
-  ], { next: 'ask_unwell' });
+export const enrolmentFlow = enrolment({
+  name: ${q(`${title.slice(0, 50)} Enrolment`)},
+  key: '${id}-enrolment',
+  group,
+  subject: SUBJECT,
+  save: [
+    setContactField(FIELD.enrollerPhone, \`@(default(trigger.params.\${PARAM.enrollerPhone}, ""))\`),
+    setContactField(FIELD.firstCheck, param(PARAM.firstCheck)),
+  ],
+  welcome: SMS.welcome,
+  enrollerPhone: PARAM.enrollerPhone,
+  conflict: PHONE_IN_USE,
+});
+
+export const checkinFlow = new FlowBuilder({ name: ${q(`${title.slice(0, 50)} Check-in`)}, key: '${id}-checkin', ...FLOW_LANGUAGES, expireAfterMinutes: 1440 })
+  // every value the webhook sends must be a run result, so sync can rebuild the record from runs.json
+  .actions('start', [speakSubjectLanguage(SUBJECT), setRunResult(RESULT.chtContactId, \`@fields.\${FIELD.contactId.key}\`)], { next: 'day' });
+scheduledOccurrence(checkinFlow, 'day', {
+  operand: \`@(datetime_diff(fields.\${FIELD.firstCheck.key}, today(), "D") + 1)\`,
+  last: DAYS,
+  resultName: RESULT.day,
+  current: 'Enrolled',
+  group,
+  subject: SUBJECT,
+  asked: FIELD.askedDay,
+  answered: FIELD.answeredDay,
+  texts: { notStarted: SMS.notStarted, ended: SMS.ended },
+  next: { ask: 'ask_unwell', late: 'late_unwell', answered: 'answered_today' },
+}).send('answered_today', sms(SMS.answeredToday));
 askYesNo(checkinFlow, {
-  nodes: { ask: 'ask_unwell', wait: 'unwell', retry: 'retry_unwell' },
+  subject: SUBJECT,
+  nodes: { ask: 'ask_unwell', wait: 'unwell', retry: 'retry_unwell', late: 'late_unwell' },
   result: RESULT.unwell,
   text: sms(SMS.question),
   retryText: sms(SMS.retry),
-  words: { yes: sms(WORDS.yes), no: sms(WORDS.no) },
-  timeout: { seconds: (12 * HOUR) / SECOND, category: CATEGORY.noResponse, next: 'post' },
-  next: 'post',
+  about: ABOUT,
+  menu: false,
+  timeout: { seconds: ANSWER_WAIT, category: CATEGORY.noResponse, next: 'close' },
+  next: 'close',
 });
 checkinFlow
-  .callWebhook('post', { source: checkinPost, resultName: RESULT.posted, routes: { Success: 'answered', Failure: 'answered' } })
+  .actions('close', [setRunResult(RESULT.closed, 'yes')], { next: 'post' })
+  // a failed post is not retried by RapidPro; \`cht-rapidpro sync\` rebuilds it from the run
+  .callWebhook('post', { source: checkinPost, resultName: 'cht_record', routes: { Success: 'answered', Failure: 'answered' } })
   .split('answered', {
     operand: \`@results.\${RESULT.unwell}.category\`,
     cases: [{ test: hasOnlyText(CATEGORY.yes), category: 'Unwell' }, { test: hasOnlyText(CATEGORY.no), category: 'Well' }],
     other: 'Silent',
     routes: { Unwell: 'thanks_unwell', Well: 'thanks_well' },
   })
-  .send('thanks_unwell', sms(SMS.unwell))
-  .send('thanks_well', sms(SMS.well));
+  .actions('thanks_unwell', [markAnswered({ resultName: RESULT.day, answered: FIELD.answeredDay }), sendMsg(sms(SMS.unwell))])
+  .actions('thanks_well', [markAnswered({ resultName: RESULT.day, answered: FIELD.answeredDay }), sendMsg(sms(SMS.well))]);
+
+/** Each day of the check and the day after to end it, at each check hour, in skip mode. */
+export const checkinCampaign = scheduleInteractive(
+  new CampaignBuilder({ key: '${id}-checkins', name: ${q(`${title.slice(0, 50)} Check-ins`)}, group }),
+  { flow: checkinFlow, relativeTo: FIELD.firstCheck, every: 'day', times: DAYS + 1, hours: CHECK_HOURS },
+);
+
+const stray = strayMessageTrigger(ID, checkinFlow);
 
 export const rapidpro: RapidProApp = {
   file: '${id}.json',
-  flows: [checkinFlow],
+  flows: [enrolmentFlow, checkinFlow],
+  campaigns: [checkinCampaign],
+  triggers: [stray.trigger],
   fields: Object.values(FIELD),
+  groups: stray.groups,
 };
 `);
 
@@ -302,16 +390,26 @@ export const translations: Translations<KeysOf<typeof rules>> = {
 
   files.set(`${node}/scenario.ts`, `import { enrollmentForm } from '../../phone/workflows/${id}/model';
 import { unwellTask } from '../../phone/workflows/${id}/tasks';
-import { Scenario } from '../../simulate/scenario';
+import { Scenario, at, sms } from '../../simulate/scenario';
 import { CHW } from '../../simulate/viewers';
 
-/** CHW Amina enrols Baraka; Baraka answers that he feels unwell; Amina follows up the same day. */
+/** Baraka's phone (harness.defaults.json), which the enrolment confirms. */
+const BARAKA_PHONE = '+254712345678';
+
+/**
+ * CHW Amina enrols Baraka; his first check-in comes the next morning at 09:00. He answers that he
+ * feels sick, and Amina follows up the same day; the next day he feels well.
+ */
 export const scenario: Scenario = {
-  title: ${q(`${title}: one SMS check-in and a follow-up`)},
+  title: ${q(`${title}: daily SMS check-ins and a follow-up`)},
   start: '2026-04-06T08:00:00',
-  enrol: { form: enrollmentForm, by: CHW, subject: 'traced_contact', answers: [['yes', 'en', 'yes']] },
-  startReplies: ['yes'],
-  days: [{ day: 0, hour: 2, actions: [{ viewer: CHW, task: unwellTask, answers: [['yes', 'resolved']] }] }],
+  steps: [
+    { at: at(0, '08:00'), form: enrollmentForm, by: CHW, subject: 'traced_contact', answers: [['yes', 'en', 'yes']] },
+    sms(at(1, '09:10'), BARAKA_PHONE, 'Yes, I feel sick'),
+    { at: at(1, '11:00'), viewer: CHW, task: unwellTask, answers: [['yes', 'resolved']] },
+    sms(at(2, '09:05'), BARAKA_PHONE, 'no'),
+  ],
+  until: at(2, '12:00'),
   viewers: [CHW],
 };
 `);
@@ -320,8 +418,9 @@ export const scenario: Scenario = {
  * ${title}.
  *
  * 1. A health worker enrols a person (\`${snake}_enrollment\`): SMS consent, language, confirmed phone.
- * 2. With consent and an E.164 phone, the \`rapidpro_${snake}_start\` push starts the RapidPro flow.
- * 3. RapidPro asks whether they feel unwell and posts one \`${code}\` record (answered or not).
+ * 2. With consent and an E.164 phone, the \`rapidpro_${snake}_start\` push starts the enrolment flow.
+ * 3. Every morning for 7 days RapidPro asks whether they feel unwell and posts one \`${code}\`
+ *    record (answered or not).
  * 4. A "yes" raises a follow-up task for the health worker (\`${snake}_follow_up\` resolves it).
  * 5. A target counts answered check-ins; the profile shows the last answer.
  */
@@ -329,19 +428,25 @@ import { flowStartPush } from '../../integration/flow-start';
 import { rules } from '../../phone/workflows/${id}';
 import { enrollmentForm, followUpForm } from '../../phone/workflows/${id}/model';
 import { defineWorkflow } from '../workflow';
-import { PARAM, checkinFlow, rapidpro } from './flows';
+import { PARAM, enrolmentFlow, rapidpro } from './flows';
 import { scenario } from './scenario';
 import { translations } from './translations';
 
 export const startPush = flowStartPush({
   name: 'rapidpro_${snake}_start',
   form: enrollmentForm,
-  flow: checkinFlow,
+  flow: enrolmentFlow,
   phone: { field: 'enrollment.phone' },
   consent: { field: 'enrollment.consent', value: 'yes' },
   params: {
-    [PARAM.chtContactId]: { field: 'patient_id' },
+    [PARAM.contactId]: { field: 'patient_id' },
+    // the person's name in CHT, as CHT hydrates the report's subject
+    [PARAM.name]: { doc: 'patient.name' },
+    [PARAM.enrollmentId]: { doc: '_id' },
     [PARAM.language]: { field: 'enrollment.language' },
+    [PARAM.firstCheck]: { field: 'enrollment.first_check' },
+    // the health worker who enrolled them (CHT hydrates doc.contact): told if the phone is taken
+    [PARAM.enrollerPhone]: { doc: 'contact.phone', optional: true },
   },
 });
 
@@ -402,6 +507,8 @@ export function scaffoldForms(names: ScaffoldNames): Map<string, { survey: Row[]
         { type: 'text', name: 'new_phone', ...label('Phone number for the SMS', 'Numéro de téléphone pour les SMS', 'Nambari ya simu kwa SMS'), required: 'yes', relevant: "${consent} = 'yes' and ${phone_confirmed} = 'no'", constraint: E164, ...prefixed('constraint_message', 'Use + and the country code, e.g. +254712345678.', 'Utilisez + et l\'indicatif du pays, ex. +254712345678.', 'Tumia + na msimbo wa nchi, mfano +254712345678.') },
         { type: 'calculate', name: 'profile_phone', calculation: '../../inputs/contact/phone' },
         { type: 'calculate', name: 'phone', calculation: "if(../consent = 'yes', if(../phone_confirmed = 'yes', ../profile_phone, ../new_phone), '')" },
+        // the first daily check-in: tomorrow
+        { type: 'calculate', name: 'first_check', calculation: "format-date(date(decimal-date-time(today()) + 1), '%Y-%m-%d')" },
         { type: 'end group', name: 'enrollment' },
       ],
       choices: [
@@ -447,6 +554,22 @@ export function register(source: string, names: ScaffoldNames, what: string, fro
   return `${withEntry.slice(0, at)}\nimport { ${what} as ${names.camel} } from '${from}';${withEntry.slice(at)}`;
 }
 
+/**
+ * Gives the workflow its RapidPro group and the lowest priority for stray messages (the shared
+ * start policy in src/workflows/shared.ts, typed by workflow id).
+ */
+export function registerGroup(source: string, names: ScaffoldNames, file: string): string {
+  const groupOpen = source.indexOf('WORKFLOW_GROUP: Readonly<Record<WorkflowId, GroupDefinition>> = {');
+  const groupClose = groupOpen < 0 ? -1 : source.indexOf('\n};', groupOpen);
+  const priority = /STRAY_MESSAGE_PRIORITY: readonly WorkflowId\[\] = \[([^\]]*)\];/.exec(source);
+  if (groupClose < 0 || !priority || priority.index === undefined) {
+    throw new ScaffoldError(`${file}: cannot find WORKFLOW_GROUP and STRAY_MESSAGE_PRIORITY to register ${names.id} in; add it by hand`);
+  }
+  const group = names.title.replace(/["\\]/g, '').slice(0, 64);
+  const withGroup = `${source.slice(0, groupClose)}\n  '${names.id}': contactGroup(${JSON.stringify(group)}),${source.slice(groupClose)}`;
+  return withGroup.replace(priority[0], `STRAY_MESSAGE_PRIORITY: readonly WorkflowId[] = [${priority[1]}, '${names.id}'];`);
+}
+
 /** Writes the workflow into `projectDir` and registers it; refuses to overwrite anything. Returns the paths written. */
 export function scaffoldWorkflow(projectDir: string, names: ScaffoldNames): string[] {
   const files = scaffoldFiles(names);
@@ -464,6 +587,10 @@ export function scaffoldWorkflow(projectDir: string, names: ScaffoldNames): stri
     if (!fs.existsSync(absolute)) throw new ScaffoldError(`${file} is missing: run new-workflow in the project's root`);
     return { absolute, content: register(fs.readFileSync(absolute, 'utf8'), names, what, from, registry, file) };
   });
+  const shared = 'src/workflows/shared.ts';
+  const sharedPath = path.join(projectDir, shared);
+  if (!fs.existsSync(sharedPath)) throw new ScaffoldError(`${shared} is missing: run new-workflow in the project's root`);
+  edits.push({ absolute: sharedPath, content: registerGroup(fs.readFileSync(sharedPath, 'utf8'), names, shared) });
   for (const [file, content] of files) {
     fs.mkdirSync(path.dirname(path.join(projectDir, file)), { recursive: true });
     fs.writeFileSync(path.join(projectDir, file), content);
@@ -476,5 +603,5 @@ export function scaffoldWorkflow(projectDir: string, names: ScaffoldNames): stri
     XLSX.writeFile(workbook, path.join(projectDir, file));
   }
   for (const edit of edits) fs.writeFileSync(edit.absolute, edit.content);
-  return [...targets, ...registries.map((registry) => registry.file)];
+  return [...targets, ...registries.map((registry) => registry.file), shared];
 }
