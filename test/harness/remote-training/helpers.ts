@@ -37,18 +37,18 @@ export interface EnrolAnswers {
  * The supervisor fills the real `training_enrollment` for the CHW. The form asks to keep the
  * CHW's preferred language and profile phone when there are ones, so the answers depend on the CHW.
  */
-export async function enrol(harness: ChtHarness, answers: EnrolAnswers = {}): Promise<FillResult> {
-  const chw = harness.state.contacts.find((contact) => contact._id === CHW);
+export async function enrol(harness: ChtHarness, answers: EnrolAnswers = {}, chwId = CHW): Promise<FillResult> {
+  const chw = harness.state.contacts.find((contact) => contact._id === chwId);
   const hasPreferred = ['en', 'fr', 'sw'].includes(String(chw?.preferred_language));
   const language = hasPreferred
     ? (answers.language === undefined ? ['yes'] : ['no', answers.language])
     : [answers.language ?? 'en'];
   const phone = answers.phone === undefined ? ['yes'] : ['no', answers.phone];
-  return harness.fillForm({ form: 'training_enrollment', subject: CHW }, ['anc', ...language, ...phone, answers.consent ?? 'yes']);
+  return harness.fillForm({ form: 'training_enrollment', subject: chwId }, ['anc', ...language, ...phone, answers.consent ?? 'yes']);
 }
 
-export async function enrolOk(harness: ChtHarness, answers: EnrolAnswers = {}): Promise<ReportDoc> {
-  const result = await enrol(harness, answers);
+export async function enrolOk(harness: ChtHarness, answers: EnrolAnswers = {}, chwId = CHW): Promise<ReportDoc> {
+  const result = await enrol(harness, answers, chwId);
   expect(result.errors, JSON.stringify(result.errors)).to.be.empty;
   expect(result.report).to.not.equal(undefined);
   return result.report as ReportDoc;
