@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { PHONE_INVALID, SOME_ACCEPTED_PHONES, SOME_REFUSED_PHONES, expectRefusedPhones } from '../phones';
 import { useHarness, validationErrors, validationMessages } from '../../support/harness';
 import { enrolmentPages, submitted } from './scenario';
 
@@ -25,12 +26,17 @@ describe('contact tracing: app forms', () => {
       expect(chosen.fields.sms).to.deep.include({ language: 'sw' }, 'the CHW can choose another language');
     });
 
-    it('takes a corrected phone, and refuses one that is not E.164', async () => {
-      const corrected = submitted(await harness.fillForm('quarantine_enrollment', ...enrolmentPages({ phone: '+255754000111' })));
-      expect(corrected.fields.sms).to.deep.include({ phone_confirmed: 'no', phone: '+255754000111' });
-      const bad = await harness.fillForm('quarantine_enrollment', ...enrolmentPages({ phone: '0712 345 678' }));
-      expect(validationMessages(bad).join()).to.include('Enter the number in international format');
-      expect(bad.report).to.equal(undefined);
+    it('takes a corrected phone as it is dialled and saves it in E.164, and refuses what is no phone number', async () => {
+      for (const [typed, saved] of SOME_ACCEPTED_PHONES) {
+        const corrected = submitted(await harness.fillForm('quarantine_enrollment', ...enrolmentPages({ phone: typed })));
+        expect(corrected.fields.sms, typed).to.deep.include({ phone_confirmed: 'no', phone: saved });
+      }
+      expectRefusedPhones(harness);
+      for (const phone of SOME_REFUSED_PHONES) {
+        const bad = await harness.fillForm('quarantine_enrollment', ...enrolmentPages({ phone }));
+        expect(validationMessages(bad).some((msg) => PHONE_INVALID.test(msg)), phone).to.equal(true);
+        expect(bad.report, phone).to.equal(undefined);
+      }
     });
 
     it('does not let the CHW confirm a phone on file that is not E.164', async () => {
@@ -55,6 +61,11 @@ describe('contact tracing: app forms', () => {
       }
       const longest = await harness.fillForm('quarantine_enrollment', ...enrolmentPages({ length: 21 }));
       expect(longest.errors).to.deep.equal([]);
+      // a quarantine that started before today is fine, one that is over already is not
+      const over = await harness.fillForm('quarantine_enrollment', ...enrolmentPages({ exposure: '2026-02-15', start: '2026-02-16', length: 14 }));
+      expect(validationMessages(over).join(), 'over already').to.include('The last day of quarantine cannot be before today.');
+      const lastDayToday = await harness.fillForm('quarantine_enrollment', ...enrolmentPages({ exposure: '2026-02-24', start: '2026-02-25', length: 14 }));
+      expect(lastDayToday.report?.fields.quarantine).to.deep.include({ start_date: '2026-02-25', end_date: '2026-03-10' });
     });
   });
 
