@@ -66,7 +66,7 @@ function tokenize(source: string): Token[] {
 type Context = Record<string, unknown>;
 type Node = (ctx: Context) => unknown;
 /** A node that can be called: it also evaluates its receiver, for null-safe method calls. */
-type Member = Node & { receiver?: Node; name?: string | Node };
+type Member = Node & { receiver?: Node; key?: string | Node };
 
 const BINARY_PRECEDENCE: Record<string, number> = {
   '||': 1, '&&': 2,
@@ -184,7 +184,7 @@ class Parser {
       const name = token.value;
       const node: Member = (ctx) => read(ctx, name);
       node.receiver = (ctx) => ctx;
-      node.name = name;
+      node.key = name;
       return node;
     }
     if (token.value === '(') {
@@ -214,7 +214,7 @@ class Parser {
         const name = token.value;
         const next: Member = (ctx) => read(receiver(ctx), name);
         next.receiver = receiver;
-        next.name = name;
+        next.key = name;
         node = next;
       } else if (this.peekOp('[')) {
         this.at++;
@@ -223,7 +223,7 @@ class Parser {
         const receiver = node;
         const next: Member = (ctx) => read(receiver(ctx), key(ctx));
         next.receiver = receiver;
-        next.name = key;
+        next.key = key;
         node = next;
       } else if (this.peekOp('(')) {
         this.at++;
@@ -233,11 +233,11 @@ class Parser {
           if (!this.peekOp(')')) this.expectOp(',');
         }
         this.at++;
-        const { receiver, name } = node;
-        if (!receiver || name === undefined) throw new Error(`only methods can be called in ${this.source}`);
+        const { receiver, key: member } = node;
+        if (!receiver || member === undefined) throw new Error(`only methods can be called in ${this.source}`);
         node = (ctx) => {
           const target = receiver(ctx) as Record<string, unknown> | undefined;
-          const key = typeof name === 'string' ? name : String(name(ctx));
+          const key = typeof member === 'string' ? member : String(member(ctx));
           const fn = target && target[key];
           return fn && (fn as (...values: unknown[]) => unknown).apply(target, args.map((arg) => arg(ctx)));
         };

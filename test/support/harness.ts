@@ -134,10 +134,24 @@ export function allowConsoleErrors(harness: ChtHarness, ...patterns: RegExp[]): 
 const FORM_CALLS = ['fillForm', 'loadAction', 'fillContactCreateForm', 'fillContactEditForm'] as const;
 const RULES_CALLS = ['getTasks', 'countTaskDocsByState', 'getTargets', 'getContactSummary'] as const;
 
+interface CompiledSettings {
+  default_country_code?: unknown;
+  phone_validation?: unknown;
+  tasks?: { targets?: { items?: Array<{ id: string; context?: string }> } };
+}
+
+function compiledSettings(directory: string): CompiledSettings {
+  return JSON.parse(fs.readFileSync(path.join(directory, 'app_settings.json'), 'utf8')) as CompiledSettings;
+}
+
 /** The app's phone settings, which CHT passes to its phone widget (`window.CHTCore.Settings`). */
-function phoneSettings(directory: string): Record<string, unknown> {
-  const settings = JSON.parse(fs.readFileSync(path.join(directory, 'app_settings.json'), 'utf8')) as Record<string, unknown>;
+function phoneSettings(settings: CompiledSettings): Record<string, unknown> {
   return { default_country_code: settings.default_country_code, phone_validation: settings.phone_validation };
+}
+
+/** Each target's `context`, by id (the aggregated targets the harness returns do not carry it). */
+function targetContexts(settings: CompiledSettings): Map<string, string | undefined> {
+  return new Map((settings.tasks?.targets?.items ?? []).map((target) => [target.id, target.context]));
 }
 
 type AnyCall = (...args: unknown[]) => Promise<unknown>;
@@ -166,7 +180,9 @@ export function asCht411(harness: ChtHarness, directory = REPO_ROOT): ChtHarness
   const guard = new ConsoleGuard(harness);
   GUARDS.set(harness, guard);
   const target = harness as unknown as Record<string, AnyCall> & HarnessInternals;
-  const settings = phoneSettings(directory);
+  const compiled = compiledSettings(directory);
+  const settings = phoneSettings(compiled);
+  const contexts = targetContexts(compiled);
   const withPageSetup = (name: 'start' | 'clear'): void => {
     const original = target[name].bind(harness);
     target[name] = async (...args) => {
@@ -198,7 +214,7 @@ export function asCht411(harness: ChtHarness, directory = REPO_ROOT): ChtHarness
       guard.unreported();
       const { value, nodeErrors } = await guard.capturingNode(() => original(...args));
       failOn([...guard.unreported(), ...nodeErrors], name, args);
-      return name === 'getTargets' ? visibleTargets(harness, value as Target[], args[0] as GetTargetsOptions | undefined) : value;
+      return name === 'getTargets' ? visibleTargets(harness, contexts, value as Target[], args[0] as GetTargetsOptions | undefined) : value;
     };
   }
   return harness;
@@ -211,10 +227,10 @@ function failOn(errors: string[], call: string, args: unknown[]): void {
 }
 
 /** The targets CHT 4.11 shows the user of this `getTargets` call. */
-function visibleTargets(harness: ChtHarness, targets: Target[], options: GetTargetsOptions | undefined): Target[] {
+function visibleTargets(harness: ChtHarness, contexts: Map<string, string | undefined>, targets: Target[], options: GetTargetsOptions | undefined): Target[] {
   const requested = options?.user ?? harness.user;
   const user = typeof requested === 'string' ? harness.state.contacts.find((contact) => contact._id === requested) : requested;
-  return targets.filter((target) => targetVisibleTo(typeof target.context === 'string' ? target.context : undefined, user));
+  return targets.filter((target) => targetVisibleTo(contexts.get(target.id), user));
 }
 
 // ------------------------------------------------------------------ assertions helpers
