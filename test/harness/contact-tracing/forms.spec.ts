@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import { PHONE_INVALID, SOME_ACCEPTED_PHONES, SOME_REFUSED_PHONES, expectRefusedPhones } from '../phones';
 import { useHarness, validationErrors, validationMessages } from '../../support/harness';
+import { isoDate } from '../../../src/phone/kit/time';
+import { periodOf } from '../../../src/phone/workflows/contact-tracing/state';
 import { enrolmentPages, submitted } from './scenario';
 
 describe('contact tracing: app forms', () => {
@@ -16,6 +18,16 @@ describe('contact tracing: app forms', () => {
       expect(report.fields).to.deep.include({ patient_id: 'traced_contact', patient_uuid: 'traced_contact' });
       expect(report.fields.quarantine).to.deep.include({ start_date: '2026-03-10', length_days: '14', end_date: '2026-03-23' });
       expect(report.fields.sms).to.deep.include({ consent: 'yes', language: 'sw', phone: '+254712345678' });
+    });
+
+    it("shows the last day the phone's rules use, in any time zone and across a daylight-saving change", async () => {
+      // Chile leaves summer time on 2026-04-05, Europe enters it on 2026-03-29: run with TZ=America/Santiago
+      for (const [start, length, last] of [['2026-03-30', 14, '2026-04-12'], ['2026-03-25', 7, '2026-03-31'], ['2026-03-10', 1, '2026-03-10']] as const) {
+        await harness.setNow(`${start}T08:00:00`);
+        const report = submitted(await harness.fillForm('quarantine_enrollment', ...enrolmentPages({ exposure: start, start, length })));
+        expect(report.fields.quarantine, start).to.deep.include({ end_date: last });
+        expect(isoDate(periodOf(report as Parameters<typeof periodOf>[0])!.lastDay), start).to.equal(last);
+      }
     });
 
     it('defaults the SMS language to the contact\'s preferred language', async () => {
