@@ -3,13 +3,14 @@
  *
  *   import { useHarness } from '../support/harness';
  *   describe('my form', () => {
- *     const harness = useHarness();        // one Chromium for the file, state cleared before each test
+ *     const harness = useHarness();        // the run's Chromium, state cleared before each test
  *     it('…', async () => { … });
  *   });
  *
  * The typed harness itself lives in src/harness/cht-harness.ts (the CLI's `simulate` uses it too).
  */
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { OutboundPush } from '../../src/cht/outbound';
 import { ChtHarness, ConsoleMessage, FillError, GetTargetsOptions, HarnessOptions, REPO_ROOT, Target, createHarness } from '../../src/harness/cht-harness';
@@ -20,22 +21,52 @@ export * from '../../src/harness/cht-harness';
 
 /** Chromium start-up can be slow on a cold CI machine. */
 const START_TIMEOUT_MS = 120_000;
+/** How long the shared Chromium outlives the last block using it, waiting for the next one. */
+const LINGER_MS = 2_000;
+/** The real timer: tests fake Node's clock with `setNow`. */
+const realSetTimeout = setTimeout;
+const realClearTimeout = clearTimeout;
 
 /**
- * Call inside `describe`: one harness (one Chromium) for the describe block, started in `before`,
- * stopped in `after`, and cleared before each test (docs, user, subject, content and the fake
- * time go back to `harness.defaults.json`). Options set in `beforeEach` hooks declared after this
- * call apply to every test.
+ * One harness (one Chromium) for the whole run, shared by every `useHarness()` block: started by
+ * the first block's `before`, and stopped once no block has used it for `LINGER_MS` (so the run
+ * ends without a root hook). Every test starts from a cleared harness, so sharing it changes
+ * nothing a test sees. A block that passes options gets its own harness for the block.
+ */
+/** The sinon the harness fakes Node's clock with (its own copy): restored when a block ends. */
+const harnessSinon = createRequire(require.resolve('cht-conf-test-harness'))('sinon') as { restore(): void };
+
+const shared: { harness?: ChtHarness; users: number; stopping?: ReturnType<typeof setTimeout>; stopped?: Promise<void> } = { users: 0 };
+
+function sharedHarness(): ChtHarness {
+  shared.harness ??= asCht411(createHarness());
+  return shared.harness;
+}
+
+/**
+ * Call inside `describe`: the run's shared harness, started in `before` if it is not running,
+ * and cleared before each test (docs, user, subject, content and the fake time go back to
+ * `harness.defaults.json`). Options set in `beforeEach` hooks declared after this call apply to
+ * every test.
  *
  * The harness is made to behave as CHT 4.11 does where cht-conf-test-harness does not
  * (`asCht411`): a form fill, an action load or a rules run fails when it logs an error, target
  * tiles are filtered by their `context`, and CHT's phone widget reads the app's phone settings.
  */
 export function useHarness(options: HarnessOptions = {}): ChtHarness {
-  const harness = asCht411(createHarness(options));
+  const own = Object.keys(options).length > 0;
+  const harness = own ? asCht411(createHarness(options)) : sharedHarness();
   before(async function () {
     this.timeout(START_TIMEOUT_MS);
-    await harness.start();
+    if (own) {
+      await harness.start();
+      return;
+    }
+    if (shared.stopping) realClearTimeout(shared.stopping);
+    shared.stopping = undefined;
+    shared.users += 1;
+    await shared.stopped; // a stop already under way finishes first
+    if (!isStarted(harness)) await harness.start();
   });
   beforeEach(async () => {
     await harness.clear();
@@ -49,9 +80,29 @@ export function useHarness(options: HarnessOptions = {}): ChtHarness {
     }
   });
   after(async () => {
-    await harness.stop();
+    if (own) {
+      await harness.stop();
+      return;
+    }
+    harnessSinon.restore(); // the real clock between blocks and after the run, as a stopped harness leaves it
+    shared.users -= 1;
+    if (shared.users > 0) return;
+    shared.stopping = realSetTimeout(() => {
+      shared.stopping = undefined;
+      if (shared.users === 0) shared.stopped = harness.stop().then(() => markStopped(harness));
+    }, LINGER_MS);
   });
   return harness;
+}
+
+const STARTED = new WeakSet<ChtHarness>();
+
+function isStarted(harness: ChtHarness): boolean {
+  return STARTED.has(harness);
+}
+
+function markStopped(harness: ChtHarness): void {
+  STARTED.delete(harness);
 }
 
 // ------------------------------------------------------------------ CHT 4.11 behaviour the harness lacks
@@ -187,6 +238,7 @@ export function asCht411(harness: ChtHarness, directory = REPO_ROOT): ChtHarness
     const original = target[name].bind(harness);
     target[name] = async (...args) => {
       const value = await original(...args);
+      if (name === 'start') STARTED.add(harness);
       const page = target.page;
       if (page) {
         if (name === 'start') page.on('pageerror', (error) => guard.pageErrors.push(error.message));
