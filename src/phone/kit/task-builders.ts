@@ -89,8 +89,9 @@ export function recordTask<const N extends string, F extends AppForm, P extends 
   };
 }
 
+/** A silence is done by its action form, and ended by an answer: no other resolution. */
 export interface SilenceTaskOptions<N extends string, F extends AppForm, P extends TaskPriorityLevel | undefined, A extends boolean>
-  extends CommonTaskOptions<N, F, P, A> {
+  extends Omit<CommonTaskOptions<N, F, P, A>, 'resolvedBy'> {
   /** The form that starts the expected answers (e.g. the enrolment app form); the latest one counts. */
   startedBy: AppForm;
   /**
@@ -117,14 +118,14 @@ export interface SilenceTaskOptions<N extends string, F extends AppForm, P exten
 export function silenceTask<const N extends string, F extends AppForm, P extends TaskPriorityLevel | undefined = undefined, A extends boolean = false>(
   options: SilenceTaskOptions<N, F, P, A>,
 ): BuiltTask<N, P, A> {
-  interface Opening { report: ReportDoc; at: number }
+  interface Opening { report: ReportDoc; at: number; next?: Opening }
   const action = options.actionForm.id;
-  /** Every report that (re)started the silence clock since the latest start, in time order. */
-  const openings = (c: ContactWithReports): readonly Opening[] =>
+  /** Every report that (re)started the silence clock since the latest start, each with the next one. */
+  const openings = (c: ContactWithReports): ReadonlyMap<ReportDoc, Opening> =>
     indexOf(c).remember(`silence:${options.name}`, () => {
       const index = indexOf(c);
       const start = index.latest(options.startedBy.id);
-      if (!start) return [];
+      if (!start) return new Map<ReportDoc, Opening>();
       const from = start.reported_date;
       const startAt = Math.max(from, options.clockStartsAt ? options.clockStartsAt(start, c) : from);
       const later: Opening[] = [
@@ -133,13 +134,13 @@ export function silenceTask<const N extends string, F extends AppForm, P extends
       ].map((report) => ({ report, at: report.reported_date }))
         // an answer given before the clock started still means the contact is there: it starts it
         .map((opening) => ({ ...opening, at: Math.max(opening.at, startAt) }));
-      return [{ report: start, at: startAt }, ...later].sort((a, b) => a.at - b.at || rank(a.report) - rank(b.report));
+      const list = [{ report: start, at: startAt }, ...later].sort((a, b) => a.at - b.at || rank(a.report) - rank(b.report));
+      return new Map(list.map((opening, i): [ReportDoc, Opening] => [opening.report, { ...opening, next: list[i + 1] }]));
     });
   const rank = (report: ReportDoc): number => (report.form === options.startedBy.id ? 0 : report.form === action ? 2 : 1);
   const find = (c: ContactWithReports, report: ReportDoc): { opening: Opening; next?: Opening } | undefined => {
-    const list = openings(c);
-    const at = list.findIndex((opening) => opening.report === report);
-    return at < 0 ? undefined : { opening: list[at], next: list[at + 1] };
+    const opening = openings(c).get(report);
+    return opening && { opening, next: opening.next };
   };
   const dueOf = (opening: Opening): number => opening.at + options.afterDays * DAY;
   return {
