@@ -76,7 +76,8 @@ export function workflowSummary<const W extends string, const K extends string>(
   };
 }
 
-export { PERSON_ROLES, PersonRole };
+export { PERSON_ROLES };
+export type { PersonRole };
 
 /** The sexes the person form records (`sex`). */
 export const SEXES = ['female', 'male'] as const;
