@@ -32,15 +32,27 @@ export const BASE_TRANSLATIONS: Readonly<Record<string, Localized>> = {
   'usertype.rapidpro-sync': { en: "RapidPro sync (reads records, creates records)", fr: "Synchronisation RapidPro (lit et crée des rapports)", sw: "Usawazishaji wa RapidPro (husoma na kuunda ripoti)" },
 };
 
-/** The toolkit's keys: the base profile fields, person roles and target periods. */
+/** The toolkit's keys: the standard profile fields, person roles and target periods. */
 export const KIT_TRANSLATIONS: Translations<BaseProfileKey | `target.period.${TargetPeriod}`> = {
+  'contact.profile.shortcode': { en: 'Short code', fr: 'Code court', sw: 'Nambari fupi' },
+  'contact.profile.age': { en: 'Age', fr: 'Âge', sw: 'Umri' },
+  'contact.profile.sex': { en: 'Sex', fr: 'Sexe', sw: 'Jinsia' },
+  'contact.profile.sex.female': { en: 'Female', fr: 'Femme', sw: 'Mwanamke' },
+  'contact.profile.sex.male': { en: 'Male', fr: 'Homme', sw: 'Mwanamume' },
   'contact.profile.phone': { en: 'Phone', fr: 'Téléphone', sw: 'Simu' },
   'contact.profile.role': { en: 'Role', fr: 'Rôle', sw: 'Jukumu' },
-  'contact.profile.contact': { en: 'Primary contact', fr: 'Contact principal', sw: 'Mtu wa kuwasiliana naye' },
   'contact.role.chw': { en: 'Community health worker (CHW)', fr: 'Agent de santé communautaire (ASC)', sw: 'Mhudumu wa afya ya jamii (CHW)' },
   'contact.role.chw_supervisor': { en: 'CHW supervisor', fr: 'Superviseur des ASC', sw: 'Msimamizi wa wahudumu wa afya ya jamii' },
   'contact.role.traced_contact': { en: 'Traced contact (quarantine follow-up)', fr: 'Cas contact suivi (quarantaine)', sw: 'Mtu aliyetangamana na mgonjwa (anafuatiliwa akiwa karantini)' },
   'contact.role.other': { en: 'Other', fr: 'Autre', sw: 'Nyingine' },
+  'contact.profile.sms-language': { en: 'SMS language', fr: 'Langue des SMS', sw: 'Lugha ya SMS' },
+  'contact.profile.language.en': { en: 'English', fr: 'Anglais', sw: 'Kiingereza' },
+  'contact.profile.language.fr': { en: 'French', fr: 'Français', sw: 'Kifaransa' },
+  'contact.profile.language.sw': { en: 'Swahili', fr: 'Swahili', sw: 'Kiswahili' },
+  'contact.profile.parent': { en: 'Belongs to', fr: 'Appartient à', sw: 'Ni wa' },
+  'contact.profile.notes': { en: 'Notes', fr: 'Remarques', sw: 'Maelezo' },
+  'contact.profile.contact': { en: 'Primary contact', fr: 'Contact principal', sw: 'Mtu wa kuwasiliana naye' },
+  'contact.profile.contact-phone': { en: 'Primary contact\'s phone', fr: 'Téléphone du contact principal', sw: 'Simu ya mtu wa kuwasiliana naye' },
   'target.period.last-7-days': { en: "Last 7 days", fr: "7 derniers jours", sw: "Siku 7 zilizopita" },
   'target.period.this-month': { en: "This month", fr: "Ce mois-ci", sw: "Mwezi huu" },
 };

@@ -9,7 +9,7 @@ import { CheckProject } from '../project';
 import { Problem, error } from '../problem';
 import { parseProperties } from '../properties';
 import { XlsForm, languageOf } from '../../xlsform';
-import { BASE_PROFILE_KEYS, PERSON_ROLES } from '../../phone/kit/contact-summary';
+import { BASE_PROFILE_KEYS } from '../../phone/kit/contact-summary';
 import { translationKeysOf } from '../../phone/kit/rules';
 
 export const LANGUAGES = [
@@ -52,8 +52,8 @@ function translationKeyUses(project: CheckProject): KeyUse[] {
   const add = (key: string | undefined, user: string): void => {
     if (key) uses.push({ key, user });
   };
-  // the toolkit's profile fields and roles, on every person and place profile
-  for (const key of [...BASE_PROFILE_KEYS, ...PERSON_ROLES.map((role) => `contact.role.${role}`)]) add(key, 'the contact summary (src/phone/kit/contact-summary.ts)');
+  // the toolkit's standard profile fields (labels and translated values), on every person and place profile
+  for (const key of BASE_PROFILE_KEYS) add(key, 'the contact summary (src/phone/kit/contact-summary.ts)');
   for (const workflow of project.workflows) {
     for (const key of translationKeysOf(workflow.rules)) add(key, `workflow ${workflow.id}`);
     for (const target of workflow.rules.targets) {

@@ -2,9 +2,14 @@
  * Builders for targets over RapidPro answer records and the forms that follow them up. They return
  * plain CHT target definitions whose title is `target.<id>.title` and whose subtitle is the shared
  * `target.period.<period>` (./keys.ts); lookups use the shared per-contact index.
+ *
+ * Every target has an audience: its `context` (what CHT 4.11 evaluates to show the tile, with only
+ * `user` in scope) is written from the audience's roles, and its instances are only counted on the
+ * phones of those users. Report targets skip second copies of a RapidPro answer (same
+ * `rp_event_id`), so a duplicated record never adds an instance.
  */
 import { AppForm } from './app-form';
-import { Audience, inAudience } from './audience';
+import { Audience, inAudience, targetContext } from './audience';
 import { ContactWithReports, ReportDoc } from './docs';
 import { Keyed, TargetPeriod, targetKey, targetPeriodKey } from './keys';
 import { RecordForm } from './record';
@@ -26,7 +31,8 @@ interface TargetLabels<I extends string> {
   /** The period the figure covers, shown as the subtitle. */
   period?: TargetPeriod;
   goal?: number;
-  audience?: Audience;
+  /** Who sees the target: the tile is shown to exactly these roles (its `context`). */
+  audience: Audience;
   /** Count this period only ('reported'), or always the current state ('now'). */
   date?: 'reported' | 'now';
 }
@@ -78,7 +84,7 @@ export function recordCountTarget<const I extends string>(options: TargetLabels<
     goal: options.goal ?? -1,
     appliesTo: 'reports',
     appliesToType: [formCode(options.record)],
-    appliesIf: (c, report) => !!report && inAudience(options.audience, c) && (!options.when || options.when(report, c)),
+    appliesIf: (c, report) => !!report && !indexOf(c).isDuplicate(report) && inAudience(options.audience, c) && (!options.when || options.when(report, c)),
     idType: 'report',
     date: options.date ?? 'reported',
   };
@@ -96,7 +102,7 @@ export function recordPercentTarget<const I extends string>(options: TargetLabel
     goal: options.goal ?? 100,
     appliesTo: 'reports',
     appliesToType: [formCode(options.record)],
-    appliesIf: (c, report) => !!report && inAudience(options.audience, c) && (!options.of || options.of(report, c)),
+    appliesIf: (c, report) => !!report && !indexOf(c).isDuplicate(report) && inAudience(options.audience, c) && (!options.of || options.of(report, c)),
     passesIf: (c, report) => !!report && options.passes(report, c),
     idType: 'report',
     date: options.date ?? 'reported',
@@ -138,7 +144,7 @@ export function groupedRecordTarget<const I extends string>(options: TargetLabel
     goal: options.goal ?? (options.type === 'percent' ? 100 : -1),
     appliesTo: 'reports',
     appliesToType: [formCode(options.record)],
-    appliesIf: (c, report) => !!report && inAudience(options.audience, c) && (!options.when || options.when(report, c)),
+    appliesIf: (c, report) => !!report && !indexOf(c).isDuplicate(report) && inAudience(options.audience, c) && (!options.when || options.when(report, c)),
     groupBy: (c) => c.contact._id,
     passesIfGroupCount: { gte: options.gte },
     idType: 'report',
@@ -152,6 +158,6 @@ function labels<I extends string>(options: TargetLabels<I>): Pick<TargetDefiniti
     icon: options.icon,
     translation_key: targetKey(options.id),
     subtitle_translation_key: options.period ? targetPeriodKey(options.period) : undefined,
-    context: options.audience?.context,
+    context: targetContext(options.audience),
   };
 }

@@ -4,7 +4,8 @@
  * objects, not strings: the record form that raises the task, the app form that does it (whose
  * declared `inputs.*` type what `passToForm` may pass), and the title, priority and action labels
  * derive from the task's name (`task.<name>.title`, see ./keys.ts). All report lookups go through
- * the shared per-contact index.
+ * the shared per-contact index, and a second copy of a RapidPro answer (same `rp_event_id`) never
+ * raises, moves or resolves anything (./report-index.ts).
  */
 import { AppForm, FormInputs } from './app-form';
 import { Audience, inAudience } from './audience';
@@ -42,7 +43,8 @@ interface CommonTaskOptions<N extends string, F extends AppForm, P extends TaskP
   /** Label the action button `task.<name>.action`. */
   actionLabel?: A;
   window: TaskWindow;
-  audience?: Audience;
+  /** Who sees the task: the roles it is for, and optionally a permission and "never about themselves". */
+  audience: Audience;
   /** Shown with the label `task.<name>.priority`. */
   priority?: P;
   /** Values passed into the action form as `inputs.<key>`: only the inputs the form declares. */
@@ -77,6 +79,7 @@ export function recordTask<const N extends string, F extends AppForm, P extends 
     appliesToType: [options.record.code],
     appliesIf: (c, report) =>
       !!report &&
+      !indexOf(c).isDuplicate(report) &&
       inAudience(options.audience, c) &&
       options.when(report, c) &&
       (!options.activeAt || options.activeAt(c, report.reported_date + dueInDays * DAY)),
@@ -86,10 +89,16 @@ export function recordTask<const N extends string, F extends AppForm, P extends 
   };
 }
 
+/** A silence is done by its action form, and ended by an answer: no other resolution. */
 export interface SilenceTaskOptions<N extends string, F extends AppForm, P extends TaskPriorityLevel | undefined, A extends boolean>
-  extends CommonTaskOptions<N, F, P, A> {
-  /** The form that starts the expected answers (e.g. the enrolment app form). */
+  extends Omit<CommonTaskOptions<N, F, P, A>, 'resolvedBy'> {
+  /** The form that starts the expected answers (e.g. the enrolment app form); the latest one counts. */
   startedBy: AppForm;
+  /**
+   * When the first answer can be expected, from the starting report (default: when it was
+   * reported). E.g. a quarantine that starts in three days is not silent before it starts.
+   */
+  clockStartsAt?: (start: ReportDoc, c: ContactWithReports) => number;
   /** The record form of the answers. */
   answers: RecordForm;
   /** Whether an answer record is a real answer (an "unanswered day" record is not). */
@@ -99,36 +108,65 @@ export interface SilenceTaskOptions<N extends string, F extends AppForm, P exten
 }
 
 /**
- * "No answer for N days": due N days after the last answer (or the start when there is none).
- * One task per silence: it belongs to the report that opened it (the last answer or the start),
- * resolves when the action form is submitted after that report, and disappears if an answer
- * arrives first.
+ * "No answer for N days". The silence clock starts at the start (`clockStartsAt`) and restarts at
+ * each real answer and at each action form submitted: every one of them opens a silence, due N days
+ * later, owned by that report. A silence ends with the next answer (the task disappears: the
+ * contact was heard) or the next action form (the task is done; a silence that goes on after it
+ * raises a new task N days later). Late answers (backdated by `sync`) restart the clock at the
+ * time they were given, so a contact who did answer is not reported silent once the answer is in.
  */
 export function silenceTask<const N extends string, F extends AppForm, P extends TaskPriorityLevel | undefined = undefined, A extends boolean = false>(
   options: SilenceTaskOptions<N, F, P, A>,
 ): BuiltTask<N, P, A> {
-  const lastHeard = (c: ContactWithReports): ReportDoc | undefined =>
+  interface Opening { report: ReportDoc; at: number; next?: Opening }
+  const action = options.actionForm.id;
+  /** Every report that (re)started the silence clock since the latest start, each with the next one. */
+  const openings = (c: ContactWithReports): ReadonlyMap<ReportDoc, Opening> =>
     indexOf(c).remember(`silence:${options.name}`, () => {
       const index = indexOf(c);
       const start = index.latest(options.startedBy.id);
-      if (!start) return undefined;
-      const answer = index.latest(options.answers.code, options.answered);
-      return answer && answer.reported_date >= start.reported_date ? answer : start;
+      if (!start) return new Map<ReportDoc, Opening>();
+      const from = start.reported_date;
+      const startAt = Math.max(from, options.clockStartsAt ? options.clockStartsAt(start, c) : from);
+      const later: Opening[] = [
+        ...index.byForm(options.answers.code).filter((r) => r.reported_date >= from && options.answered(r)),
+        ...index.byForm(action).filter((r) => r.reported_date > from),
+      ].map((report) => ({ report, at: report.reported_date }))
+        // an answer given before the clock started still means the contact is there: it starts it
+        .map((opening) => ({ ...opening, at: Math.max(opening.at, startAt) }));
+      const list = [{ report: start, at: startAt }, ...later].sort((a, b) => a.at - b.at || rank(a.report) - rank(b.report));
+      return new Map(list.map((opening, i): [ReportDoc, Opening] => [opening.report, { ...opening, next: list[i + 1] }]));
     });
-  const dueDate = (report: ReportDoc): number => report.reported_date + options.afterDays * DAY;
+  const rank = (report: ReportDoc): number => (report.form === options.startedBy.id ? 0 : report.form === action ? 2 : 1);
+  const find = (c: ContactWithReports, report: ReportDoc): { opening: Opening; next?: Opening } | undefined => {
+    const opening = openings(c).get(report);
+    return opening && { opening, next: opening.next };
+  };
+  const dueOf = (opening: Opening): number => opening.at + options.afterDays * DAY;
   return {
     ...header(options),
     appliesTo: 'reports',
-    appliesToType: [options.startedBy.id, options.answers.code],
-    appliesIf: (c, report) =>
-      !!report &&
-      lastHeard(c) === report &&
-      inAudience(options.audience, c) &&
-      (!options.activeAt || options.activeAt(c, dueDate(report))),
-    resolvedIf: resolution(options),
+    appliesToType: [options.startedBy.id, options.answers.code, action],
+    appliesIf: (c, report) => {
+      if (!report || indexOf(c).isDuplicate(report) || !inAudience(options.audience, c)) return false;
+      const found = find(c, report);
+      if (!found) return false;
+      const due = dueOf(found.opening);
+      // the silence is still going on, or it ended with the action done once the task was showing
+      const current = !found.next || (found.next.report.form === action && found.next.at >= due - options.window.start * DAY);
+      return current && (!options.activeAt || options.activeAt(c, due));
+    },
+    resolvedIf: (c, report) => {
+      if (!report) return false;
+      const next = find(c, report)?.next;
+      return !!next && next.report.form === action;
+    },
     events: [{
       id: `${options.name}-event`,
-      dueDate: (_event, _c, report) => new Date(dueDate(report as ReportDoc)),
+      dueDate: (_event, c, report) => {
+        const found = report && find(c, report);
+        return new Date(found ? dueOf(found.opening) : NaN);
+      },
       start: options.window.start,
       end: options.window.end,
     }],
@@ -157,7 +195,7 @@ export function scheduledTask<const N extends string, F extends AppForm, P exten
     appliesTo: 'reports',
     appliesToType: [options.startedBy.id],
     appliesIf: (c, report) => {
-      if (!report || !inAudience(options.audience, c)) return false;
+      if (!report || indexOf(c).isDuplicate(report) || !inAudience(options.audience, c)) return false;
       if (options.latestOnly !== false && indexOf(c).latest(options.startedBy.id) !== report) return false;
       const at = due(report, c);
       return at !== undefined && (!options.activeAt || options.activeAt(c, at));

@@ -3,6 +3,7 @@ import { isRelevant, mapDocumentToPayload } from '../../../src/cht/outbound-eval
 import { startPush } from '../../../src/workflows/chw-wellbeing';
 import { enrolmentFlow } from '../../../src/workflows/chw-wellbeing/flows';
 import { ReportDoc, pushConfig, useHarness, validationMessages } from '../../support/harness';
+import { PHONE_INVALID, SOME_ACCEPTED_PHONES, SOME_REFUSED_PHONES, expectRefusedPhones } from '../phones';
 import { asSupervisor, CHW, enrol, SUPERVISOR } from './helpers';
 
 const WELLBEING_PUSH = startPush.name;
@@ -38,13 +39,28 @@ describe('chw-wellbeing forms and outbound push (harness)', () => {
       });
     });
 
-    it('takes a corrected phone number, only in E.164', async () => {
-      const bad = await harness.fillForm('wellbeing_enrollment', ['yes', 'sw', 'no', '0712345678', 'monday']);
-      expect(validationMessages(bad).join(' ')).to.contain('international format');
-      const good = await harness.fillForm('wellbeing_enrollment', ['yes', 'sw', 'no', '+255712345678', 'monday']);
-      expect(good.errors).to.deep.equal([]);
-      // on a Monday, a Monday check-in starts next week, never today
-      expect(good.report?.fields).to.nested.include({ 'enrollment.phone': '+255712345678', 'enrollment.first_check': '2026-03-09' });
+    it('takes a corrected phone number as it is dialled and saves it in E.164', async () => {
+      expectRefusedPhones(harness);
+      for (const phone of SOME_REFUSED_PHONES) {
+        const bad = await harness.fillForm('wellbeing_enrollment', ['yes', 'sw', 'no', phone, 'monday']);
+        expect(validationMessages(bad).some((msg) => PHONE_INVALID.test(msg)), phone).to.equal(true);
+      }
+      for (const [typed, saved] of SOME_ACCEPTED_PHONES) {
+        const good = await harness.fillForm('wellbeing_enrollment', ['yes', 'sw', 'no', typed, 'monday']);
+        expect(good.errors, typed).to.deep.equal([]);
+        // on a Monday, a Monday check-in starts next week, never today
+        expect(good.report?.fields, typed).to.nested.include({ 'enrollment.phone': saved, 'enrollment.first_check': '2026-03-09' });
+      }
+    });
+
+    it("reads the CHW's preferred language from the profile for the language question", async () => {
+      const chw = harness.state.contacts.find((contact) => contact._id === CHW)!;
+      chw.preferred_language = 'fr';
+      const french = await enrol(harness, { language: 'fr' });
+      expect(french.fields).to.nested.include({ 'enrollment.profile_language': 'French' });
+      delete chw.preferred_language;
+      const none = await enrol(harness, { language: 'en' });
+      expect(none.fields).to.nested.include({ 'enrollment.profile_language': '—' });
     });
 
     it('refuses to confirm a profile phone that is not E.164', async () => {

@@ -53,10 +53,20 @@ export function runOf(week: Week, time: number, contactId = CHW): RunLike {
   return { uuid: `run-${runs}`, contact: { uuid: `rp-${contactId}`, urn: 'tel:+254700000002' }, values };
 }
 
-/** A weekly check arriving in CHT now: the webhook's record, saved as CHT's records API would. */
-export function checkIn(harness: ChtHarness, week: Week, contactId = CHW): ReportDoc {
+/** How a weekly check reaches CHT: `webhook` (CHT stamps the arrival, now) or `sync` (the run's time). */
+export interface Delivery {
+  /** When the CHW answered; default now. */
+  answeredAt?: string | number;
+  via?: 'webhook' | 'sync';
+}
+
+/** A weekly check arriving in CHT now: the webhook's (or sync's) record, saved as CHT's records API would. */
+export function checkIn(harness: ChtHarness, week: Week, contactId = CHW, delivery: Delivery = {}): ReportDoc {
   const now = harness.getNow();
-  const body = weeklyCheckPost.recordFromRun(runOf(week, now, contactId));
+  const answeredAt = delivery.answeredAt === undefined ? now : new Date(delivery.answeredAt).getTime();
+  const body = weeklyCheckPost.recordFromRun(runOf(week, answeredAt, contactId));
+  if (!body) throw new Error('the weekly run never reached its webhook');
+  if (delivery.via !== 'sync') delete body._meta.reported_date;
   const doc = createRecordDoc({ [wellbeingRecord.code]: jsonFormOf(wellbeingRecord) }, body, { id: `rp-wellbeing-${runs}`, now });
   expect(doc.errors, 'the records API would flag this record').to.deep.equal([]);
   harness.pushMockedDoc(doc);

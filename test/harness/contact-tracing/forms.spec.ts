@@ -1,5 +1,8 @@
 import { expect } from 'chai';
+import { PHONE_INVALID, SOME_ACCEPTED_PHONES, SOME_REFUSED_PHONES, expectRefusedPhones } from '../phones';
 import { useHarness, validationErrors, validationMessages } from '../../support/harness';
+import { isoDate } from '../../../src/phone/kit/time';
+import { periodOf } from '../../../src/phone/workflows/contact-tracing/state';
 import { enrolmentPages, submitted } from './scenario';
 
 describe('contact tracing: app forms', () => {
@@ -17,6 +20,16 @@ describe('contact tracing: app forms', () => {
       expect(report.fields.sms).to.deep.include({ consent: 'yes', language: 'sw', phone: '+254712345678' });
     });
 
+    it("shows the last day the phone's rules use, in any time zone and across a daylight-saving change", async () => {
+      // Chile leaves summer time on 2026-04-05, Europe enters it on 2026-03-29: run with TZ=America/Santiago
+      for (const [start, length, last] of [['2026-03-30', 14, '2026-04-12'], ['2026-03-25', 7, '2026-03-31'], ['2026-03-10', 1, '2026-03-10']] as const) {
+        await harness.setNow(`${start}T08:00:00`);
+        const report = submitted(await harness.fillForm('quarantine_enrollment', ...enrolmentPages({ exposure: start, start, length })));
+        expect(report.fields.quarantine, start).to.deep.include({ end_date: last });
+        expect(isoDate(periodOf(report as Parameters<typeof periodOf>[0])!.lastDay), start).to.equal(last);
+      }
+    });
+
     it('defaults the SMS language to the contact\'s preferred language', async () => {
       harness.subject = { ...harness.subject!, preferred_language: 'fr' };
       const report = submitted(await harness.fillForm('quarantine_enrollment', ...enrolmentPages({ language: null })));
@@ -25,12 +38,17 @@ describe('contact tracing: app forms', () => {
       expect(chosen.fields.sms).to.deep.include({ language: 'sw' }, 'the CHW can choose another language');
     });
 
-    it('takes a corrected phone, and refuses one that is not E.164', async () => {
-      const corrected = submitted(await harness.fillForm('quarantine_enrollment', ...enrolmentPages({ phone: '+255754000111' })));
-      expect(corrected.fields.sms).to.deep.include({ phone_confirmed: 'no', phone: '+255754000111' });
-      const bad = await harness.fillForm('quarantine_enrollment', ...enrolmentPages({ phone: '0712 345 678' }));
-      expect(validationMessages(bad).join()).to.include('Enter the number in international format');
-      expect(bad.report).to.equal(undefined);
+    it('takes a corrected phone as it is dialled and saves it in E.164, and refuses what is no phone number', async () => {
+      for (const [typed, saved] of SOME_ACCEPTED_PHONES) {
+        const corrected = submitted(await harness.fillForm('quarantine_enrollment', ...enrolmentPages({ phone: typed })));
+        expect(corrected.fields.sms, typed).to.deep.include({ phone_confirmed: 'no', phone: saved });
+      }
+      expectRefusedPhones(harness);
+      for (const phone of SOME_REFUSED_PHONES) {
+        const bad = await harness.fillForm('quarantine_enrollment', ...enrolmentPages({ phone }));
+        expect(validationMessages(bad).some((msg) => PHONE_INVALID.test(msg)), phone).to.equal(true);
+        expect(bad.report, phone).to.equal(undefined);
+      }
     });
 
     it('does not let the CHW confirm a phone on file that is not E.164', async () => {
@@ -55,6 +73,11 @@ describe('contact tracing: app forms', () => {
       }
       const longest = await harness.fillForm('quarantine_enrollment', ...enrolmentPages({ length: 21 }));
       expect(longest.errors).to.deep.equal([]);
+      // a quarantine that started before today is fine, one that is over already is not
+      const over = await harness.fillForm('quarantine_enrollment', ...enrolmentPages({ exposure: '2026-02-15', start: '2026-02-16', length: 14 }));
+      expect(validationMessages(over).join(), 'over already').to.include('The last day of quarantine cannot be before today.');
+      const lastDayToday = await harness.fillForm('quarantine_enrollment', ...enrolmentPages({ exposure: '2026-02-24', start: '2026-02-25', length: 14 }));
+      expect(lastDayToday.report?.fields.quarantine).to.deep.include({ start_date: '2026-02-25', end_date: '2026-03-10' });
     });
   });
 

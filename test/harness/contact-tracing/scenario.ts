@@ -49,6 +49,7 @@ export function submitted(result: FillResult): ReportDoc {
 }
 
 export interface CheckinAnswers {
+  /** The quarantine day the check-in asks about (RapidPro counts it from the start date). */
   day: number;
   /** 'none' = the first question timed out. */
   fever: 'yes' | 'no' | 'none';
@@ -56,11 +57,23 @@ export interface CheckinAnswers {
   breathing?: 'yes' | 'no' | 'none';
 }
 
+/** How a check-in reaches CHT. */
+export interface Delivery {
+  /** When the contact answered (the run's results); default now. */
+  answeredAt?: string | number;
+  /**
+   * `webhook` (default): the flow's webhook posts it, CHT stamps its arrival (now).
+   * `sync`: the backstop recovers it from the run, with the run's time as `reported_date`.
+   */
+  via?: 'webhook' | 'sync';
+}
+
 let runs = 0;
 
-/** The RP_SYMPTOMS record today's check-in run posts, created as CHT would and added to the harness. */
-export function receiveCheckin(harness: ChtHarness, enrollment: ReportDoc, answers: CheckinAnswers, subject = TRACED): ReportDoc {
-  const time = new Date(harness.getNow()).toISOString();
+/** The RP_SYMPTOMS record a check-in run posts, created as CHT would and added to the harness. */
+export function receiveCheckin(harness: ChtHarness, enrollment: ReportDoc, answers: CheckinAnswers, subject = TRACED, delivery: Delivery = {}): ReportDoc {
+  const answeredAt = delivery.answeredAt === undefined ? harness.getNow() : new Date(delivery.answeredAt).getTime();
+  const time = new Date(answeredAt).toISOString();
   const result = (answer: 'yes' | 'no' | 'none' | undefined) => answer === undefined ? undefined : {
     value: answer === 'none' ? null : answer,
     category: answer === 'yes' ? CATEGORY.yes : answer === 'no' ? CATEGORY.no : CATEGORY.noResponse,
@@ -81,7 +94,11 @@ export function receiveCheckin(harness: ChtHarness, enrollment: ReportDoc, answe
       [RESULT.symptomatic]: { value: String(symptomatic), category: symptomatic ? CATEGORY.yes : CATEGORY.no, time },
     },
   };
-  const record = createRecordDoc(FORMS, checkinPost.recordFromRun(run), { id: `rp-${uuid}`, now: harness.getNow() });
+  const body = checkinPost.recordFromRun(run);
+  if (!body) throw new Error('the check-in run never reached its webhook');
+  // the webhook's body has no reported_date: CHT stamps the arrival; sync gives the run's time
+  if (delivery.via !== 'sync') delete body._meta.reported_date;
+  const record = createRecordDoc(FORMS, body, { id: `rp-${uuid}`, now: harness.getNow() });
   if (record.errors.length) throw new Error(`CHT would flag the record: ${JSON.stringify(record.errors)}`);
   harness.pushMockedDoc(record);
   return record;

@@ -1,5 +1,9 @@
 import { expect } from 'chai';
-import { useHarness, validationMessages } from '../../support/harness';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { compileExpression } from '../../support/cht-expression';
+import { REPO_ROOT, useHarness, validationMessages } from '../../support/harness';
+import { PHONE_INVALID, SOME_ACCEPTED_PHONES, SOME_REFUSED_PHONES, expectRefusedPhones } from '../phones';
 import { asSupervisor, CHW, CHW_PHONE, enrol, enrolOk, setPreferredLanguage } from './helpers';
 
 describe('remote training: app forms', () => {
@@ -38,11 +42,16 @@ describe('remote training: app forms', () => {
       expect(result.report!.fields.training).to.include({ phone: '+254711000111' });
     });
 
-    it('rejects a phone number that is not E.164', async () => {
-      for (const phone of ['0712345678', '+254 712 345 678', '254712345678']) {
+    it('takes a new phone as it is dialled and saves it in E.164, and refuses what is no phone number', async () => {
+      for (const [typed, saved] of SOME_ACCEPTED_PHONES) {
+        const report = await enrolOk(harness, { phone: typed });
+        expect(report.fields.training, typed).to.include({ phone_confirmed: 'no', phone: saved });
+      }
+      expectRefusedPhones(harness);
+      for (const phone of SOME_REFUSED_PHONES) {
         const result = await enrol(harness, { phone });
         expect(result.report, phone).to.equal(undefined);
-        expect(validationMessages(result).join(' '), phone).to.match(/international format/);
+        expect(validationMessages(result).some((msg) => PHONE_INVALID.test(msg)), phone).to.equal(true);
       }
     });
 
@@ -80,6 +89,28 @@ describe('remote training: app forms', () => {
       expect(result.errors, JSON.stringify(result.errors)).to.be.empty;
       expect(result.report!.fields).to.include({ reason: 'not_completed', answered_display: '3', total_display: '7' });
       expect(result.report!.fields.follow_up).to.include({ contact_method: 'in_person', barrier: 'other', outcome: 're_enrol' });
+    });
+
+    it('is not offered in the Reports "+" menu nor on a profile: only a supervisor task opens it', () => {
+      // 4.11's XmlFormsService: the menu evaluates `context.expression` with no contact; a task
+      // renders the form without evaluating it (EnketoFormContext.shouldEvaluateExpression), and
+      // still checks the permission
+      const { context } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'forms/app/training_follow_up.properties.json'), 'utf8')) as {
+        context: { person: boolean; place: boolean; permission: string; expression: string };
+      };
+      expect(context).to.include({ person: false, place: false, permission: 'can_supervise_training' });
+      const chw = { _id: CHW, type: 'person', role: 'chw' };
+      for (const contact of [undefined, chw]) {
+        expect(!!compileExpression(context.expression)({ contact, user: { role: 'chw_supervisor' }, summary: {} }), JSON.stringify(contact)).to.equal(false);
+      }
+    });
+
+    it('cannot be saved without a CHW (opened other than from a task)', async () => {
+      // what CHT gives a form opened from the Reports "+" menu: no contact
+      harness.content = { source: 'user', contact: {} };
+      const result = await harness.fillForm('training_follow_up', []);
+      expect(result.report).to.equal(undefined);
+      expect(validationMessages(result)).to.include('Open this form from a training task.');
     });
 
     it('lets the supervisor record that the CHW could not be reached', async () => {

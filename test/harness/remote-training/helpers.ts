@@ -37,37 +37,48 @@ export interface EnrolAnswers {
  * The supervisor fills the real `training_enrollment` for the CHW. The form asks to keep the
  * CHW's preferred language and profile phone when there are ones, so the answers depend on the CHW.
  */
-export async function enrol(harness: ChtHarness, answers: EnrolAnswers = {}): Promise<FillResult> {
-  const chw = harness.state.contacts.find((contact) => contact._id === CHW);
+export async function enrol(harness: ChtHarness, answers: EnrolAnswers = {}, chwId = CHW): Promise<FillResult> {
+  const chw = harness.state.contacts.find((contact) => contact._id === chwId);
   const hasPreferred = ['en', 'fr', 'sw'].includes(String(chw?.preferred_language));
   const language = hasPreferred
     ? (answers.language === undefined ? ['yes'] : ['no', answers.language])
     : [answers.language ?? 'en'];
   const phone = answers.phone === undefined ? ['yes'] : ['no', answers.phone];
-  return harness.fillForm({ form: 'training_enrollment', subject: CHW }, ['anc', ...language, ...phone, answers.consent ?? 'yes']);
+  return harness.fillForm({ form: 'training_enrollment', subject: chwId }, ['anc', ...language, ...phone, answers.consent ?? 'yes']);
 }
 
-export async function enrolOk(harness: ChtHarness, answers: EnrolAnswers = {}): Promise<ReportDoc> {
-  const result = await enrol(harness, answers);
+export async function enrolOk(harness: ChtHarness, answers: EnrolAnswers = {}, chwId = CHW): Promise<ReportDoc> {
+  const result = await enrol(harness, answers, chwId);
   expect(result.errors, JSON.stringify(result.errors)).to.be.empty;
   expect(result.report).to.not.equal(undefined);
+  runs += 1; // the enrolment's push starts a new run of the training flow
   return result.report as ReportDoc;
 }
 
 let sequence = 0;
+let runs = 0;
 
-/** A RapidPro run of the training flow for the CHW, with results saved now. */
-function run(harness: ChtHarness, values: Record<string, { value: string; category: string }>, chwId = CHW): RunLike {
-  const time = new Date(harness.getNow()).toISOString();
+/** How a record reaches CHT: `webhook` (CHT stamps the arrival, now) or `sync` (the run's time). */
+export interface Delivery {
+  /** When the CHW answered; default now. */
+  answeredAt?: string | number;
+  via?: 'webhook' | 'sync';
+}
+
+/** A RapidPro run of the training flow for the CHW (the one the latest enrolment started), with results saved when answered. */
+function run(harness: ChtHarness, values: Record<string, { value: string; category: string }>, chwId = CHW, delivery: Delivery = {}): RunLike {
+  const time = new Date(delivery.answeredAt === undefined ? harness.getNow() : new Date(delivery.answeredAt).getTime()).toISOString();
   const withTime = Object.fromEntries(Object.entries(values).map(([key, result]) => [key, { ...result, time }]));
   return {
-    uuid: '0f7b3c9e-8a41-4d2e-9b6a-5c3d2e1f0a9b',
+    uuid: `0f7b3c9e-8a41-4d2e-9b6a-${String(runs).padStart(12, '0')}`,
     contact: { uuid: 'rp-chw', urn: `tel:${CHW_PHONE}`, name: 'Amina CHW' },
     values: { chw_id: { value: chwId, category: 'All Responses', time }, enrollment_id: { value: 'enrol', category: 'All Responses', time }, ...withTime },
   };
 }
 
-function store(harness: ChtHarness, body: unknown): ReportDoc {
+function store(harness: ChtHarness, body: ReturnType<typeof completePost.recordFromRun>, delivery: Delivery = {}): ReportDoc {
+  if (!body) throw new Error('the training run never reached its webhook');
+  if (delivery.via !== 'sync') delete body._meta.reported_date;
   sequence += 1;
   const doc = createRecordDoc({ [trainingRecord.code]: jsonFormOf(trainingRecord) }, body, { id: `rp-training-${sequence}`, now: harness.getNow() });
   expect(doc.errors, JSON.stringify(doc.errors)).to.be.empty;
@@ -76,10 +87,10 @@ function store(harness: ChtHarness, body: unknown): ReportDoc {
 }
 
 /** The CHW answers a question (category A, B, C or Unclear); the flow's webhook posts it. */
-export function answer(harness: ChtHarness, questionId: string, category: string, chwId = CHW): ReportDoc {
+export function answer(harness: ChtHarness, questionId: string, category: string, chwId = CHW, delivery: Delivery = {}): ReportDoc {
   const post = answerPosts.get(questionId as AncQuestionId);
   if (!post) throw new Error(`no question ${questionId}`);
-  return store(harness, post.recordFromRun(run(harness, { [questionId]: { value: category.toLowerCase(), category } }, chwId)));
+  return store(harness, post.recordFromRun(run(harness, { [questionId]: { value: category.toLowerCase(), category } }, chwId, delivery)), delivery);
 }
 
 /** The right answer of a question, as its category. */

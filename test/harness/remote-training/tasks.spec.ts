@@ -131,6 +131,7 @@ describe('remote training: supervisor tasks', () => {
         _id: 'chw_2', type: 'person', name: 'Juma CHW', role: 'chw', phone: '+254700000003',
         parent: { _id: 'health_center_1', parent: { _id: 'district_1' } },
       });
+      await enrolOk(harness, {}, 'chw_2');
       answer(harness, 'anc_q2', 'A', 'chw_2');
       const supervisorView = await harness.getTasks({ user: 'supervisor_user', userRoles: ['chw_supervisor'], subject: 'chw_2' });
       expect(wrongAnswerTasks(supervisorView), 'the supervisor sees it').to.have.length(1);

@@ -124,8 +124,8 @@ export function demo(options: DemoOptions = {}): Demo {
   else flow.callWebhook('post', { source: post, resultName: 'cht_record' });
   const rules = defineRules({
     id: 'demo',
-    tasks: [recordTask({ name: 'demo-follow-up', record, when: () => true, actionForm: followUp, window: { start: 0, end: 3 } })],
-    targets: [recordCountTarget({ id: 'demo-answers', record })],
+    tasks: [recordTask({ name: 'demo-follow-up', record, when: () => true, actionForm: followUp, window: { start: 0, end: 3 }, audience: { roles: ['chw'] } })],
+    targets: [recordCountTarget({ id: 'demo-answers', record, audience: { roles: ['chw'] } })],
     records: [record],
     summary: workflowSummary('demo', ['status'], () => ({})),
   });

@@ -56,7 +56,7 @@ describe('check: translations and XLSForm labels in en, fr and sw', () => {
     dir = miniProject(workflow);
     fs.rmSync(path.join(dir, 'translations/messages-sw.properties'));
     expect(check(dir, { workflows: [workflow], only: ['translations'] }).errors).to.deep.equal([
-      'translations/messages-sw.properties: the sw translations file is missing — create it with the 18 keys the app uses',
+      'translations/messages-sw.properties: the sw translations file is missing — create it with the 30 keys the app uses',
     ]);
   });
 

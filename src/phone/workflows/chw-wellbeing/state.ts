@@ -73,15 +73,50 @@ export function screen(record: ReportDoc): WellbeingScreen {
 
 /** The latest enrolment decides: a later "no consent" enrolment withdraws the CHW. */
 export function isEnrolled(c: ContactWithReports): boolean {
-  return indexOf(c).remember('wellbeing:enrolled', () => hasConsent(indexOf(c).latest(enrollmentForm.id)));
+  return enrolledSince(c) !== undefined;
 }
 
+/**
+ * When the CHW's current enrolment began: the first enrolment with consent since the last
+ * withdrawal (an enrolment without consent). A re-enrolment with consent (a new day or language)
+ * continues it. Undefined while the CHW is withdrawn or was never enrolled.
+ */
+export function enrolledSince(c: ContactWithReports): number | undefined {
+  return indexOf(c).remember('wellbeing:enrolled-since', () => {
+    const enrolments = indexOf(c).byForm(enrollmentForm.id);
+    let since: number | undefined;
+    for (const enrolment of enrolments) {
+      if (!hasConsent(enrolment)) since = undefined;
+      else if (since === undefined) since = enrolment.reported_date;
+    }
+    return since;
+  });
+}
+
+/** Whether the CHW was enrolled (with consent) when the weekly record was answered: what targets count. */
+export function answeredWhileEnrolled(c: ContactWithReports, record: ReportDoc): boolean {
+  return hasConsent(indexOf(c).latest(enrollmentForm.id, (enrolment) => enrolment.reported_date <= record.reported_date));
+}
+
+/**
+ * Whether a weekly record raises the supervisor's tasks: answered during the CHW's current
+ * enrolment. Records from before the enrolment, or from before a withdrawal the CHW later
+ * re-enrolled after, are history: they raise nothing.
+ */
+export function inCurrentEnrolment(c: ContactWithReports, record: ReportDoc): boolean {
+  const since = enrolledSince(c);
+  return since !== undefined && record.reported_date >= since;
+}
+
+/** The latest weekly record of the current enrolment. */
 export function latestCheck(c: ContactWithReports): ReportDoc | undefined {
-  return indexOf(c).latest(wellbeingRecord.code);
+  return indexOf(c).latest(wellbeingRecord.code, (report) => inCurrentEnrolment(c, report));
 }
 
+/** The latest answered weekly record of the current enrolment. */
 export function latestAnsweredCheck(c: ContactWithReports): ReportDoc | undefined {
-  return indexOf(c).remember('wellbeing:last-answered', () => indexOf(c).latest(wellbeingRecord.code, (report) => screen(report).answered));
+  return indexOf(c).remember('wellbeing:last-answered', () =>
+    indexOf(c).latest(wellbeingRecord.code, (report) => inCurrentEnrolment(c, report) && screen(report).answered));
 }
 
 /** A follow-up for `reason` submitted after `time` (optionally before `until`). */
@@ -90,9 +125,10 @@ export function followUpAfter(c: ContactWithReports, reason: FollowUpReason, tim
 }
 
 /**
- * Missed weeks in a row up to and including `record`, counted since the last answered week or the
- * last "missed check-ins" follow-up, whichever is later: after a follow-up the count starts again,
- * so two more missed weeks raise a new task.
+ * Missed weeks in a row up to and including `record`, counted since the last answered week, the
+ * last "missed check-ins" follow-up or the start of the current enrolment, whichever is later:
+ * after a follow-up the count starts again, so two more missed weeks raise a new task. Each week
+ * counts once, however many copies of its record reached CHT.
  */
 export function missedStreak(c: ContactWithReports, record: ReportDoc): number {
   return indexOf(c).remember(`wellbeing:streak:${record._id}`, () => {
@@ -101,6 +137,8 @@ export function missedStreak(c: ContactWithReports, record: ReportDoc): number {
     const answered = index.latest(wellbeingRecord.code, (report) => before(report) && screen(report).answered);
     const followedUp = index.latest(followUpForm.id, (report) => before(report) && followUpReason(report) === 'missed');
     const since = Math.max(answered?.reported_date ?? -Infinity, followedUp?.reported_date ?? -Infinity);
-    return index.countBetween(wellbeingRecord.code, since === -Infinity ? 0 : since + 1, record.reported_date + 1, (report) => !screen(report).answered);
+    const enrolled = enrolledSince(c) ?? Infinity;
+    const from = Math.max(since === -Infinity ? 0 : since + 1, enrolled);
+    return index.countBetween(wellbeingRecord.code, from, record.reported_date + 1, (report) => !screen(report).answered);
   });
 }

@@ -1,18 +1,18 @@
 /**
- * The supervisor's dashboard. Only supervisors see the targets (`context`), and the CHW the
- * figures are about is never counted on their own phone.
+ * The supervisor's dashboard. Only supervisors see the targets (`context`:
+ * `user.role === 'chw_supervisor'`, what CHT 4.11 can evaluate), and the CHW the figures are about
+ * is never counted on their own phone. Referrals count the weeks answered while the CHW was
+ * enrolled, each once.
  */
-import { Audience } from '../../kit/audience';
 import { ContactWithReports } from '../../kit/docs';
 import { indexOf } from '../../kit/report-index';
 import { ruleNow } from '../../kit/runtime';
 import { contactPercentTarget, groupedRecordTarget, recordPercentTarget } from '../../kit/target-builders';
 import { DAY } from '../../kit/time';
 import { wellbeingRecord } from './model';
-import { followUpAfter, isEnrolled, screen } from './state';
+import { answeredWhileEnrolled, enrolledSince, followUpAfter, isEnrolled, screen } from './state';
 import { SUPERVISORS_ONLY } from './tasks';
 
-const SUPERVISOR_DASHBOARD: Audience = { ...SUPERVISORS_ONLY, context: "cht.v1.hasPermissions('can_supervise_wellbeing')" };
 /** Days a supervisor has to follow up a referral: the task's window. */
 const FOLLOW_UP_DAYS = 7;
 
@@ -22,7 +22,8 @@ const FOLLOW_UP_DAYS = 7;
  */
 function answeredInLastWeek(c: ContactWithReports): boolean {
   const now = ruleNow();
-  return indexOf(c).countBetween(wellbeingRecord.code, now - 7 * DAY, now + 1, (report) => screen(report).answered) > 0;
+  const from = Math.max(now - 7 * DAY, enrolledSince(c) ?? Infinity);
+  return indexOf(c).countBetween(wellbeingRecord.code, from, now + 1, (report) => screen(report).answered) > 0;
 }
 
 export const checkedInTarget = contactPercentTarget({
@@ -30,7 +31,7 @@ export const checkedInTarget = contactPercentTarget({
   period: 'last-7-days',
   icon: 'icon-people-family',
   contactTypes: ['person'],
-  audience: SUPERVISOR_DASHBOARD,
+  audience: SUPERVISORS_ONLY,
   of: (c) => c.contact.role === 'chw' && isEnrolled(c),
   passes: answeredInLastWeek,
   goal: 80,
@@ -43,8 +44,8 @@ export const referredTarget = groupedRecordTarget({
   icon: 'icon-people-family',
   record: wellbeingRecord,
   type: 'count',
-  audience: SUPERVISOR_DASHBOARD,
-  when: (report) => screen(report).needsSupport,
+  audience: SUPERVISORS_ONLY,
+  when: (report, c) => answeredWhileEnrolled(c, report) && screen(report).needsSupport,
   gte: 1,
 });
 
@@ -53,8 +54,8 @@ export const followedUpTarget = recordPercentTarget({
   period: 'this-month',
   icon: 'icon-people-family',
   record: wellbeingRecord,
-  audience: SUPERVISOR_DASHBOARD,
-  of: (report) => screen(report).needsSupport,
+  audience: SUPERVISORS_ONLY,
+  of: (report, c) => answeredWhileEnrolled(c, report) && screen(report).needsSupport,
   passes: (report, c) => !!followUpAfter(c, 'psychosocial', report.reported_date, report.reported_date + FOLLOW_UP_DAYS * DAY),
 });
 

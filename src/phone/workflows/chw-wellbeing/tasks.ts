@@ -1,18 +1,29 @@
 /**
- * The supervisor's tasks. Every one is for users with `can_supervise_wellbeing` (base_settings
- * grants it to chw_supervisor only) and never about the logged-in user: the rules run on each
- * phone, and a CHW's own contact is on their phone, so the restriction lives in the rule itself.
+ * The supervisor's tasks. Every one is for users whose contact has role `chw_supervisor` and who
+ * have `can_supervise_wellbeing` (base_settings grants it to chw_supervisor only), and never about
+ * the logged-in user: the rules run on each phone, and a CHW's own contact is on their phone, so
+ * the restriction lives in the rule itself.
  *
  * Each task is resolved by a `wellbeing_follow_up` for *its* reason submitted after the record, so
  * following up a CHW's symptoms does not silently close their psychosocial-support task.
+ *
+ * Over the life of an enrolment:
+ * - only weekly records answered during the CHW's current enrolment raise tasks: records from
+ *   before the enrolment, or from before a withdrawal the CHW re-enrolled after, raise nothing,
+ *   and a withdrawal (an enrolment without consent) ends every open task. A re-enrolment with
+ *   consent (new day or language) continues the enrolment and keeps its tasks.
+ * - each task is due when the record comes back and stays a week, until the next weekly check; a
+ *   record recovered late by `sync` (backdated to the week it answers) shows within that week.
+ * - "missed check-ins" counts missed weeks of the current enrolment only, once each, however many
+ *   copies of a record reached CHT (`rp_event_id`); answering again makes it moot.
  */
 import { Audience } from '../../kit/audience';
 import { ContactWithReports, ReportDoc } from '../../kit/docs';
 import { TaskPriorityLevel, recordTask } from '../../kit/task-builders';
 import { FollowUpReason, followUpForm, wellbeingRecord } from './model';
-import { followUpAfter, isEnrolled, latestAnsweredCheck, missedStreak, screen } from './state';
+import { followUpAfter, inCurrentEnrolment, latestAnsweredCheck, missedStreak, screen } from './state';
 
-export const SUPERVISORS_ONLY: Audience = { permission: 'can_supervise_wellbeing', notAboutSelf: true };
+export const SUPERVISORS_ONLY: Audience = { roles: ['chw_supervisor'], permission: 'can_supervise_wellbeing', notAboutSelf: true };
 
 /** Weeks missed in a row that make the supervisor call. */
 export const MISSED_WEEKS = 2;
@@ -28,7 +39,7 @@ function followUpTask<const N extends string, P extends TaskPriorityLevel | unde
     name: options.name,
     icon: 'icon-people-family',
     record: wellbeingRecord,
-    when: options.when,
+    when: (report, c) => inCurrentEnrolment(c, report) && options.when(report, c),
     actionForm: followUpForm,
     actionLabel: true,
     // a week to act: after that the next weekly check has arrived and raises its own task if needed
@@ -36,8 +47,6 @@ function followUpTask<const N extends string, P extends TaskPriorityLevel | unde
     audience: SUPERVISORS_ONLY,
     priority: options.priority,
     passToForm: () => ({ reason }),
-    // a withdrawn CHW gets no more tasks
-    activeAt: (c) => isEnrolled(c),
     resolvedBy: (c, report) => !!followUpAfter(c, reason, report.reported_date) || !!options.alsoResolvedBy?.(c, report),
   });
 }

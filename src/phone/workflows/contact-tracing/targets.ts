@@ -1,13 +1,24 @@
-/** The CHW's figures: contacts under monitoring, check-in days answered, symptomatic contacts followed up, quarantines completed. */
+/**
+ * The CHW's figures (shown to users whose contact has role `chw`): contacts under monitoring,
+ * check-in days answered, symptomatic contacts followed up within 24 h, quarantines completed.
+ * Each RapidPro answer counts once, however many copies of it reached CHT.
+ */
+import { indexOf } from '../../kit/report-index';
 import { ruleNow } from '../../kit/runtime';
-import { contactCountTarget, followUpTarget, recordCountTarget, recordPercentTarget } from '../../kit/target-builders';
+import { contactCountTarget, recordCountTarget, recordPercentTarget } from '../../kit/target-builders';
+import { HOUR } from '../../kit/time';
 import { endCheckForm, symptomaticFollowUpForm, symptomsRecord } from './model';
-import { monitoredAt, quarantineOf } from './state';
+import { episodeStartedBy, monitoredAt, quarantineOf } from './state';
+import { CHW } from './tasks';
+
+/** Hours within which a symptomatic contact should be followed up. */
+export const FOLLOW_UP_HOURS = 24;
 
 export const monitoredTarget = contactCountTarget({
   id: 'contact-tracing-monitored',
   icon: 'icon-healthcare',
   contactTypes: ['person'],
+  audience: CHW,
   when: (c) => monitoredAt(quarantineOf(c), ruleNow()),
 });
 
@@ -16,18 +27,21 @@ export const answeredTarget = recordPercentTarget({
   period: 'this-month',
   icon: 'icon-healthcare',
   record: symptomsRecord,
+  audience: CHW,
   passes: (report) => symptomsRecord.get(report, 'answered') === true,
   goal: 80,
 });
 
-export const followedUpTarget = followUpTarget({
+/** One instance per symptomatic episode (one follow-up task), passing when followed up within 24 h of the first "yes". */
+export const followedUpTarget = recordPercentTarget({
   id: 'contact-tracing-followed-up-24h',
   period: 'this-month',
   icon: 'icon-healthcare',
   record: symptomsRecord,
-  when: (report) => symptomsRecord.get(report, 'symptomatic') === true,
-  actionForm: symptomaticFollowUpForm,
-  withinHours: 24,
+  audience: CHW,
+  of: (report, c) => !!episodeStartedBy(c, report),
+  passes: (report, c) =>
+    !!indexOf(c).firstAfter(symptomaticFollowUpForm.id, report.reported_date, undefined, report.reported_date + FOLLOW_UP_HOURS * HOUR),
 });
 
 export const completedTarget = recordCountTarget({
@@ -35,6 +49,7 @@ export const completedTarget = recordCountTarget({
   period: 'this-month',
   icon: 'icon-healthcare',
   record: endCheckForm,
+  audience: CHW,
   when: (report) => endCheckForm.text(report, 'end.outcome') === 'completed',
 });
 

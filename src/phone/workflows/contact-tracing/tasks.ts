@@ -1,78 +1,136 @@
 /**
- * The CHW's tasks: follow up a symptomatic contact, check on a contact silent for 2 days, and
- * close the quarantine on its last day.
+ * The CHW's tasks (users whose contact has role `chw`, never about themselves: a CHW can be a
+ * traced contact too). The behaviour over the whole life of a quarantine, as the harness
+ * scenarios in test/harness/contact-tracing/lifecycle.spec.ts play it day by day:
+ *
+ * Symptomatic follow-up (`symptomatic_follow_up`, high priority)
+ * - Raised by a "yes" check-in, due at the time of the answer, shown at once and kept, overdue,
+ *   until the follow-up is done or `SYMPTOMATIC_OPEN_DAYS` after the answer. An answer that
+ *   reaches CHT late (recovered by `sync`, backdated to when it was given) shows at once, overdue,
+ *   instead of being created already expired.
+ * - One task per episode: a second "yes" before the follow-up joins the open task (the form gets
+ *   every symptom reported since, and the latest day); a "yes" after the follow-up is a new task.
+ * - Counts answers to a check-in of this contact's quarantine, for one of its days, given before
+ *   an end check closed it: a "yes" to the last day's check-in that arrives after midnight still
+ *   counts; a "yes" given after a withdrawal (or any end check) raises nothing.
+ * - A re-enrolment keeps an open follow-up: symptoms reported earlier still need it.
+ * - Done when `symptomatic_follow_up` is submitted after the first "yes" of the episode
+ *   (also when the CHW, alerted by SMS, did it before the record reached CHT).
+ *
+ * Unreachable contact (`quarantine_check_visit`)
+ * - For a contact on daily SMS: due 2 days after the last thing heard — the start of the
+ *   monitoring (the enrolment, or the first day when the quarantine starts later), a real answer
+ *   (an "unanswered day" record is not one), or the CHW's last check visit.
+ * - A later answer cancels it (the contact was heard, also when the answer arrives late and
+ *   backdated); a check visit completes it, and a silence that goes on raises a new one 2 days
+ *   after the visit. Nothing after the last day, after an end check, or without SMS consent.
+ *
+ * End of quarantine (`quarantine_end_check`)
+ * - Due on the last day (or the enrolment day, if later), shown for `END_CHECK_DAYS`; follows a
+ *   re-enrolment to its new last day; not raised when an earlier end check closed the quarantine.
+ * - Not done by then: it escalates to "end check overdue" (high priority) for
+ *   `END_CHECK_OVERDUE_DAYS` more, and the profile says so, until an end check is submitted.
+ *
+ * Every task counts a RapidPro answer once, however many copies of it reach CHT (`rp_event_id`).
  */
+import { Audience } from '../../kit/audience';
 import { ContactWithReports, ReportDoc } from '../../kit/docs';
 import { recordTask, scheduledTask, silenceTask } from '../../kit/task-builders';
 import { isoDate } from '../../kit/time';
 import { checkVisitForm, endCheckForm, enrollmentForm, symptomaticFollowUpForm, symptomsRecord } from './model';
-import { closedAt, inQuarantineAt, monitoredAt, periodOf, quarantineOf } from './state';
+import {
+  END_CHECK_DAYS, END_CHECK_OVERDUE_DAYS, SYMPTOMATIC_OPEN_DAYS, SymptomEpisode, closedAt, endCheckDue, endCheckOverdueAt,
+  episodeStartedBy, monitoredAt, periodOf, quarantineOf, silenceClockStart,
+} from './state';
 
-/** A CHW can be a traced contact too: never show them tasks about themselves. */
-const CHW = { notAboutSelf: true };
+/** The CHW following the contact; never a task about themselves. */
+export const CHW: Audience = { roles: ['chw'], notAboutSelf: true };
 
-/**
- * A check-in counts for the quarantine it was sent for (its `enrollment_id`), and only while that
- * quarantine runs: a late answer after a withdrawal or a re-enrolment raises nothing.
- */
-const duringItsQuarantine = (c: ContactWithReports, report: ReportDoc): boolean => {
-  const q = quarantineOf(c);
-  return !!q && symptomsRecord.get(report, 'enrollment_id') === q.enrollment._id && inQuarantineAt(q, report.reported_date);
-};
+/** What the follow-up form is told: every symptom reported in the episode, and its latest day. */
+function episodeInputs(episode: SymptomEpisode | undefined, report: ReportDoc) {
+  const records = episode?.records ?? [report];
+  const any = (symptom: 'fever' | 'cough' | 'breathing'): boolean => records.some((record) => symptomsRecord.get(record, symptom) === true);
+  const latest = records[records.length - 1];
+  return {
+    fever: any('fever'),
+    cough: any('cough'),
+    breathing: any('breathing'),
+    quarantine_day: symptomsRecord.get(latest, 'quarantine_day') ?? '',
+  };
+}
 
 export const symptomaticTask = recordTask({
   name: 'contact-tracing-symptomatic',
   icon: 'icon-healthcare',
   record: symptomsRecord,
-  when: (report, c) => symptomsRecord.get(report, 'symptomatic') === true && duringItsQuarantine(c, report),
+  when: (report, c) => !!episodeStartedBy(c, report),
   actionForm: symptomaticFollowUpForm,
-  window: { start: 0, end: 2 },
+  window: { start: 0, end: SYMPTOMATIC_OPEN_DAYS },
   priority: 'high',
   audience: CHW,
-  passToForm: (report) => ({
-    fever: symptomsRecord.get(report, 'fever') === true,
-    cough: symptomsRecord.get(report, 'cough') === true,
-    breathing: symptomsRecord.get(report, 'breathing') === true,
-    quarantine_day: symptomsRecord.get(report, 'quarantine_day') ?? '',
-  }),
+  passToForm: (report, c) => episodeInputs(episodeStartedBy(c, report), report),
 });
 
 export const unreachableTask = silenceTask({
   name: 'contact-tracing-unreachable',
   icon: 'icon-healthcare',
   startedBy: enrollmentForm,
+  clockStartsAt: (enrollment) => silenceClockStart(enrollment),
   answers: symptomsRecord,
   answered: (report) => symptomsRecord.get(report, 'answered') === true,
   afterDays: 2,
   actionForm: checkVisitForm,
   window: { start: 0, end: 2 },
   audience: CHW,
-  // only contacts on SMS can be silent
+  // only contacts on SMS can be silent, and only while the quarantine runs
   activeAt: (c, due) => monitoredAt(quarantineOf(c), due),
-  passToForm: (report) => ({ last_heard: isoDate(report.reported_date) }),
+  passToForm: (report) => ({ last_heard: isoDate(report.form === enrollmentForm.id ? silenceClockStart(report) : report.reported_date) }),
 });
+
+/** Closed earlier (withdrew, referred, lost, or checked already): nothing left to check. */
+const openAt = (c: ContactWithReports, due: number): boolean => {
+  const q = quarantineOf(c);
+  return !!q && !closedAt(q, due);
+};
+
+const endCheckInputs = (report: ReportDoc) => {
+  const period = periodOf(report);
+  return {
+    quarantine_start: period ? isoDate(period.start) : '',
+    quarantine_end: period ? isoDate(period.lastDay) : '',
+    enrollment_id: report._id,
+  };
+};
 
 export const endOfQuarantineTask = scheduledTask({
   name: 'contact-tracing-end',
   icon: 'icon-healthcare',
   startedBy: enrollmentForm,
-  dueAt: (report) => periodOf(report)?.lastDay,
-  actionForm: endCheckForm,
-  window: { start: 0, end: 3 },
-  audience: CHW,
-  // closed earlier (withdrew, referred, lost): nothing left to check
-  activeAt: (c, due) => {
-    const q = quarantineOf(c);
-    return !!q && !closedAt(q, due);
-  },
-  passToForm: (report) => {
+  dueAt: (report) => {
     const period = periodOf(report);
-    return {
-      quarantine_start: period ? isoDate(period.start) : '',
-      quarantine_end: period ? isoDate(period.lastDay) : '',
-      enrollment_id: report._id,
-    };
+    return period && endCheckDue(period);
   },
+  actionForm: endCheckForm,
+  window: { start: 0, end: END_CHECK_DAYS },
+  audience: CHW,
+  activeAt: openAt,
+  passToForm: endCheckInputs,
 });
 
-export const tasks = [symptomaticTask, unreachableTask, endOfQuarantineTask] as const;
+export const endCheckOverdueTask = scheduledTask({
+  name: 'contact-tracing-end-overdue',
+  icon: 'icon-healthcare',
+  startedBy: enrollmentForm,
+  dueAt: (report) => {
+    const period = periodOf(report);
+    return period && endCheckOverdueAt(period);
+  },
+  actionForm: endCheckForm,
+  window: { start: 0, end: END_CHECK_OVERDUE_DAYS },
+  priority: 'high',
+  audience: CHW,
+  activeAt: openAt,
+  passToForm: endCheckInputs,
+});
+
+export const tasks = [symptomaticTask, unreachableTask, endOfQuarantineTask, endCheckOverdueTask] as const;

@@ -53,4 +53,10 @@ export function trainingProgress(c: ContactWithReports): TrainingProgress | unde
 }
 
 export const isEnrolled = (c: ContactWithReports): boolean => !!trainingProgress(c)?.consented;
+
+/** Whether a training record came back after the CHW was first enrolled with consent (earlier ones are no answer to our training). */
+export function answeredWhileEnrolled(c: ContactWithReports, record: ReportDoc): boolean {
+  const first = indexOf(c).remember('remote-training:first-enrolment', () => indexOf(c).byForm(enrollmentForm.id).find(hasConsent));
+  return !!first && record.reported_date >= first.reported_date;
+}
 export const hasCompleted = (c: ContactWithReports): boolean => !!trainingProgress(c)?.completion;

@@ -1,10 +1,11 @@
 /**
  * Supervisor dashboards: CHWs enrolled, % who completed, % of answers right, % of wrong answers
- * followed up. Supervisor-only, so a CHW's own target page is not filled with their own quiz.
+ * followed up. Shown to supervisors only (`context`: `user.role === 'chw_supervisor'`), so a CHW's
+ * target page is not filled with empty supervisor tiles; each answer counts once.
  */
 import { contactCountTarget, contactPercentTarget, recordPercentTarget } from '../../kit/target-builders';
 import { isAnswer, isCorrect, isWrongAnswer, trainingRecord } from './model';
-import { hasCompleted, isEnrolled } from './state';
+import { answeredWhileEnrolled, hasCompleted, isEnrolled } from './state';
 import { SUPERVISOR_ONLY, wrongAnswerFollowUp } from './tasks';
 
 export const enrolledTarget = contactCountTarget({
@@ -31,7 +32,7 @@ export const correctTarget = recordPercentTarget({
   goal: 80,
   record: trainingRecord,
   audience: SUPERVISOR_ONLY,
-  of: (record) => isAnswer(record),
+  of: (record, c) => isAnswer(record) && answeredWhileEnrolled(c, record),
   passes: (record) => isCorrect(record),
 });
 
@@ -41,7 +42,7 @@ export const followedUpTarget = recordPercentTarget({
   goal: 100,
   record: trainingRecord,
   audience: SUPERVISOR_ONLY,
-  of: (record) => isWrongAnswer(record),
+  of: (record, c) => isWrongAnswer(record) && answeredWhileEnrolled(c, record),
   passes: (record, c) => !!wrongAnswerFollowUp(c, record),
 });
 

@@ -1,8 +1,18 @@
 /**
- * Supervisor-only tasks (permission `can_supervise_training`, and never on the phone of the CHW
- * they are about): coach each wrong answer on its topic, and nudge a CHW who has not finished a
- * week after enrolment. Both open `training_follow_up` with what to talk about, and resolve only
- * when the supervisor reached the CHW and submitted the form for that same reason (and question).
+ * Supervisor-only tasks (users whose contact has role `chw_supervisor` and who have the permission
+ * `can_supervise_training`, never on the phone of the CHW they are about): coach each wrong answer
+ * on its topic, and nudge a CHW who has not finished a week after enrolment. Both open
+ * `training_follow_up` with what to talk about, and resolve only when the supervisor reached the
+ * CHW and submitted the form for that same reason (and question).
+ *
+ * Over the life of a training:
+ * - a wrong answer raises its coaching task when it comes back, due 3 days later, shown until a
+ *   week after that; an answer recovered late by `sync` (backdated to when it was given) shows at
+ *   once, within the same window. Answers given before the CHW was first enrolled with consent
+ *   raise nothing. A re-enrolment keeps earlier coaching tasks: the wrong answers still need it.
+ * - the nudge follows the latest enrolment with consent, due 7 days after it, and is not raised
+ *   once the completion came back.
+ * - each answer counts once, however many copies of it reached CHT (`rp_event_id`).
  */
 import { Audience } from '../../kit/audience';
 import { ContactWithReports, ReportDoc } from '../../kit/docs';
@@ -10,9 +20,9 @@ import { indexOf } from '../../kit/report-index';
 import { recordTask, scheduledTask } from '../../kit/task-builders';
 import { DAY } from '../../kit/time';
 import { FollowUpReason, enrollmentForm, followUpForm, followUpReason, isWrongAnswer, reachedChw, trainingRecord } from './model';
-import { hasCompleted, trainingProgress } from './state';
+import { answeredWhileEnrolled, hasCompleted, trainingProgress } from './state';
 
-export const SUPERVISOR_ONLY: Audience = { permission: 'can_supervise_training', notAboutSelf: true };
+export const SUPERVISOR_ONLY: Audience = { roles: ['chw_supervisor'], permission: 'can_supervise_training', notAboutSelf: true };
 /** Days after enrolment before an unfinished training raises the nudge. */
 export const NUDGE_AFTER_DAYS = 7;
 
@@ -34,7 +44,7 @@ export const wrongAnswerTask = recordTask({
   name: 'remote-training-wrong-answer',
   icon: 'icon-healthcare',
   record: trainingRecord,
-  when: (record) => isWrongAnswer(record),
+  when: (record, c) => isWrongAnswer(record) && answeredWhileEnrolled(c, record),
   actionForm: followUpForm,
   // visible at once, due within 3 days, kept a week after that
   dueInDays: 3,

@@ -50,3 +50,42 @@ describe('ReportIndex', () => {
     expect(computed).to.equal(1);
   });
 });
+
+describe('ReportIndex: each RapidPro answer once', () => {
+  // one answer posted by the webhook (on arrival), recovered by sync (backdated to the run) and replayed
+  const webhook = report('w', 'RP_SYMPTOMS', 1_010, { rp_event_id: 'run-1', answered: true });
+  const synced = report('s', 'RP_SYMPTOMS', 1_000, { rp_event_id: 'run-1', answered: true });
+  const replayed = report('r', 'RP_SYMPTOMS', 5_000, { rp_event_id: 'run-1', answered: true });
+  const next = report('n', 'RP_SYMPTOMS', 2_000, { rp_event_id: 'run-2', answered: false });
+  const steps = [report('q1', 'RP_TRAINING', 10, { rp_event_id: 'run-9/q1' }), report('q2', 'RP_TRAINING', 11, { rp_event_id: 'run-9/q2' })];
+
+  it('keeps the earliest copy of an rp_event_id, whatever the order the copies arrive in', () => {
+    for (const order of [[webhook, synced, replayed, next], [replayed, next, webhook, synced], [next, synced, webhook, replayed]]) {
+      const index = new ReportIndex(order);
+      expect(index.byForm('RP_SYMPTOMS').map((r) => r._id)).to.deep.equal(['s', 'n']);
+      expect([webhook, synced, replayed, next].map((r) => index.isDuplicate(r))).to.deep.equal([true, false, true, false]);
+      expect(index.byId('w')).to.equal(undefined);
+      expect(index.byId('s')).to.equal(synced);
+    }
+  });
+
+  it('breaks a tie on the time by the id, so every phone keeps the same copy', () => {
+    const a = report('a', 'RP_SYMPTOMS', 1_000, { rp_event_id: 'run-1' });
+    const b = report('b', 'RP_SYMPTOMS', 1_000, { rp_event_id: 'run-1' });
+    expect(new ReportIndex([b, a]).byForm('RP_SYMPTOMS')).to.deep.equal([a]);
+    expect(new ReportIndex([a, b]).byForm('RP_SYMPTOMS')).to.deep.equal([a]);
+  });
+
+  it('keeps records of distinct steps of one run, app form reports and records without an event id', () => {
+    const index = new ReportIndex([...steps, report('x', 'visit', 1), report('y', 'visit', 1), report('z', 'RP_SYMPTOMS', 3, { rp_event_id: '' })]);
+    expect(index.byForm('RP_TRAINING')).to.have.length(2);
+    expect(index.byForm('visit')).to.have.length(2);
+    expect(index.byForm('RP_SYMPTOMS')).to.have.length(1);
+  });
+
+  it('ignores a deleted copy: the other one counts', () => {
+    const index = new ReportIndex([{ ...synced, deleted: true }, webhook]);
+    expect(index.byForm('RP_SYMPTOMS')).to.deep.equal([webhook]);
+    expect(index.isDuplicate(webhook)).to.equal(false);
+  });
+});

@@ -2,11 +2,13 @@ import { expect } from 'chai';
 import { TargetDefinition } from '../../../../src/phone/kit/targets';
 import { TaskDefinition } from '../../../../src/phone/kit/tasks';
 import { appForm } from '../../../../src/phone/kit/app-form';
+import { Audience } from '../../../../src/phone/kit/audience';
 import { workflowSummary } from '../../../../src/phone/kit/contact-summary';
 import { KeysOf } from '../../../../src/phone/kit/keys';
 import { Localized, Translations } from '../../../../src/phone/kit/locale';
 import { recordForm } from '../../../../src/phone/kit/record';
 import { defineRules, translationKeysOf } from '../../../../src/phone/kit/rules';
+import { recordCountTarget } from '../../../../src/phone/kit/target-builders';
 import { recordTask } from '../../../../src/phone/kit/task-builders';
 
 // Compile-time guarantees: `npm run lint` type-checks this file, and each @ts-expect-error fails
@@ -26,24 +28,31 @@ describe('CHT schema types', () => {
     const percent: TargetDefinition = { id: 'p', type: 'percent', goal: 50, appliesTo: 'reports' };
     // @ts-expect-error a count target cannot have passesIf
     const count: TargetDefinition = { id: 'c', type: 'count', goal: -1, appliesTo: 'reports', passesIf: () => true };
+    // @ts-expect-error every built target says who sees it (its context)
+    const noAudience = () => recordCountTarget({ id: 'n', record: recordForm('RP_X', {}) });
     const fine: TaskDefinition = { ...base, actions: [{ form: 'x' }] };
-    expect([contactWithForm, noResolved, unnamedEvents, both, percent, count, fine]).to.have.length(7);
+    expect([contactWithForm, noResolved, unnamedEvents, both, percent, count, fine, noAudience]).to.have.length(8);
   });
 });
 
 // Links between things are objects, and names derive from ids: each misuse below is a compile error.
 describe('typed links', () => {
+  const CHW: Audience = { roles: ['chw'] };
   const record = recordForm('RP_DEMO', { fever: { type: 'boolean' }, day: { type: 'integer' } });
   const followUp = appForm('demo_follow_up', ['inputs.source_id', 'inputs.fever', 'inputs.day', 'outcome'] as const);
 
   it('reject a form or record named by a string, and inputs the action form does not declare', () => {
-    const ok = recordTask({ name: 'demo-task', record, when: () => true, actionForm: followUp, window: { start: 0, end: 1 }, passToForm: (r) => ({ fever: record.get(r, 'fever') === true, day: 3 }) });
+    const ok = recordTask({ name: 'demo-task', record, when: () => true, actionForm: followUp, window: { start: 0, end: 1 }, audience: CHW, passToForm: (r) => ({ fever: record.get(r, 'fever') === true, day: 3 }) });
     // @ts-expect-error the action form is an object, not its id
-    recordTask({ name: 'demo-task', record, when: () => true, actionForm: 'demo_follow_up', window: { start: 0, end: 1 } });
+    recordTask({ name: 'demo-task', record, when: () => true, actionForm: 'demo_follow_up', window: { start: 0, end: 1 }, audience: CHW });
     // @ts-expect-error the record is an object, not its code
-    recordTask({ name: 'demo-task', record: 'RP_DEMO', when: () => true, actionForm: followUp, window: { start: 0, end: 1 } });
+    recordTask({ name: 'demo-task', record: 'RP_DEMO', when: () => true, actionForm: followUp, window: { start: 0, end: 1 }, audience: CHW });
+    // @ts-expect-error every task says who it is for
+    recordTask({ name: 'demo-task', record, when: () => true, actionForm: followUp, window: { start: 0, end: 1 } });
+    // @ts-expect-error an audience is users' roles, not a traced contact
+    recordTask({ name: 'demo-task', record, when: () => true, actionForm: followUp, window: { start: 0, end: 1 }, audience: { roles: ['traced_contact'] } });
     // @ts-expect-error `feverish` is not one of the form's inputs
-    recordTask({ name: 'demo-task', record, when: () => true, actionForm: followUp, window: { start: 0, end: 1 }, passToForm: () => ({ feverish: true }) });
+    recordTask({ name: 'demo-task', record, when: () => true, actionForm: followUp, window: { start: 0, end: 1 }, audience: CHW, passToForm: () => ({ feverish: true }) });
     expect(ok.title).to.equal('task.demo-task.title');
   });
 
@@ -62,7 +71,7 @@ describe('typed links', () => {
       // @ts-expect-error `state` is not a declared profile key
       fields: [{ label: label('status'), value: label('state') }],
     }));
-    const rules = defineRules({ id: 'demo', tasks: [recordTask({ name: 'demo-t', record, when: () => true, actionForm: followUp, window: { start: 0, end: 1 }, priority: 'high' })], targets: [], records: [record], summary });
+    const rules = defineRules({ id: 'demo', tasks: [recordTask({ name: 'demo-t', record, when: () => true, actionForm: followUp, window: { start: 0, end: 1 }, audience: CHW, priority: 'high' })], targets: [], records: [record], summary });
     const texts = (en: string): Localized => ({ en, fr: en, sw: en });
     const complete: Translations<KeysOf<typeof rules>> = {
       'task.demo-t.title': texts('Task'),
