@@ -117,8 +117,8 @@ export const unwellTask = recordTask({
   actionForm: followUpForm,
   window: { start: 0, end: 3 },
   priority: 'high',
-  // a health worker can be enrolled too: never a task about themselves
-  audience: { notAboutSelf: true },
+  // for CHWs; a CHW can be enrolled too: never a task about themselves
+  audience: { roles: ['chw'], notAboutSelf: true },
 });
 
 export const tasks = [unwellTask] as const;
@@ -135,6 +135,7 @@ export const answeredTarget = recordPercentTarget({
   record: checkinRecord,
   passes: (report) => checkinRecord.get(report, 'answered') === true,
   goal: 80,
+  audience: { roles: ['chw'] },
 });
 
 export const targets = [answeredTarget] as const;
