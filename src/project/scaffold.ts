@@ -7,7 +7,8 @@
  * - `src/workflows/<id>/`: index.ts (push + workflow), flows.ts, messages.ts, translations.ts,
  *   scenario.ts (the `simulate` story);
  * - `forms/app/<id>_enrollment.xlsx` and `<id>_follow_up.xlsx` (+ .properties.json), in en/fr/sw;
- * - the registries: src/phone/workflows/index.ts, src/workflows/index.ts, and the group and
+ * - the registries: src/phone/workflows/index.ts (the rules), tasks-and-targets.ts and
+ *   summaries.ts (what the phone bundles build), src/workflows/index.ts, and the group and
  *   stray-message priority in src/workflows/shared.ts.
  *
  * The story it starts from: a health worker enrols a person with SMS consent; for 7 days RapidPro
@@ -94,14 +95,11 @@ export function hasConsent(enrollment: ReportDoc | undefined): boolean {
 `);
 
   files.set(`${phone}/state.ts`, `/** What a person's reports say about their enrolment, computed once per contact through the report index. */
-import { ContactWithReports } from '../../kit/docs';
-import { indexOf } from '../../kit/report-index';
+import { perContact } from '../../kit/report-index';
 import { enrollmentForm, hasConsent } from './model';
 
 /** The latest enrolment decides: a later one without consent withdraws the person. */
-export function isEnrolled(c: ContactWithReports): boolean {
-  return indexOf(c).remember('${id}:enrolled', () => hasConsent(indexOf(c).latest(enrollmentForm.id)));
-}
+export const isEnrolled = perContact((_c, index) => hasConsent(index.latest(enrollmentForm.id)));
 `);
 
   files.set(`${phone}/tasks.ts`, `/** The health worker's task: follow up a person who said they feel unwell. */
@@ -542,8 +540,8 @@ function prefixed(column: string, en: string, fr: string, sw: string): Row {
   return { [`${column}::en`]: en, [`${column}::fr`]: fr, [`${column}::sw`]: sw };
 }
 
-/** Adds `import { <what> as <camel> } from '<from>';` and the `'<id>': <camel>,` entry to a registry. */
-export function register(source: string, names: ScaffoldNames, what: string, from: string, registry: string, file: string): string {
+/** Adds `import { <what> as <alias> } from '<from>';` and the `'<id>': <alias>,` entry to a registry (alias: the camelCase id). */
+export function register(source: string, names: ScaffoldNames, what: string, from: string, registry: string, file: string, alias = names.camel): string {
   const open = source.indexOf(`${registry} = {`) >= 0 ? source.indexOf(`${registry} = {`) : source.search(new RegExp(`${registry}[^=]*= \\{`));
   const close = open < 0 ? -1 : source.indexOf('\n}', open);
   if (open < 0 || close < 0) throw new ScaffoldError(`${file}: cannot find the ${registry} list to register ${names.id} in; add it by hand`);
@@ -551,8 +549,8 @@ export function register(source: string, names: ScaffoldNames, what: string, fro
   const lastImport = imports[imports.length - 1];
   if (!lastImport || lastImport.index === undefined) throw new ScaffoldError(`${file}: no import to add ${names.id}'s after`);
   const at = lastImport.index + lastImport[0].length;
-  const withEntry = `${source.slice(0, close)}\n  '${names.id}': ${names.camel},${source.slice(close)}`;
-  return `${withEntry.slice(0, at)}\nimport { ${what} as ${names.camel} } from '${from}';${withEntry.slice(at)}`;
+  const withEntry = `${source.slice(0, close)}\n  '${names.id}': ${alias},${source.slice(close)}`;
+  return `${withEntry.slice(0, at)}\nimport { ${what} as ${alias} } from '${from}';${withEntry.slice(at)}`;
 }
 
 /**
@@ -579,15 +577,23 @@ export function scaffoldWorkflow(projectDir: string, names: ScaffoldNames): stri
   const existing = targets.filter((file) => fs.existsSync(path.join(projectDir, file)));
   if (existing.length) throw new ScaffoldError(`${existing[0]} already exists: workflow "${names.id}" (or its forms) is already in the project`);
   const registries = [
-    { file: 'src/phone/workflows/index.ts', what: 'rules', from: `./${names.id}`, registry: 'RULES' },
-    { file: 'src/workflows/index.ts', what: 'workflow', from: `./${names.id}`, registry: 'WORKFLOWS' },
+    { file: 'src/phone/workflows/index.ts', what: 'rules', from: `./${names.id}`, registry: 'RULES', alias: names.camel },
+    { file: 'src/phone/workflows/tasks-and-targets.ts', what: 'tasks', from: `./${names.id}/tasks`, registry: 'TASKS', alias: `${names.camel}Tasks` },
+    { file: 'src/phone/workflows/tasks-and-targets.ts', what: 'targets', from: `./${names.id}/targets`, registry: 'TARGETS', alias: `${names.camel}Targets` },
+    { file: 'src/phone/workflows/summaries.ts', what: 'summary', from: `./${names.id}/summary`, registry: 'SUMMARIES', alias: `${names.camel}Summary` },
+    { file: 'src/workflows/index.ts', what: 'workflow', from: `./${names.id}`, registry: 'WORKFLOWS', alias: names.camel },
   ];
-  // compute every edit before writing anything: nothing is left half-way
-  const edits = registries.map(({ file, what, from, registry }) => {
+  // compute every edit before writing anything: nothing is left half-way (a file with two registries gets both)
+  const sources = new Map<string, string>();
+  for (const { file, what, from, registry, alias } of registries) {
     const absolute = path.join(projectDir, file);
-    if (!fs.existsSync(absolute)) throw new ScaffoldError(`${file} is missing: run new-workflow in the project's root`);
-    return { absolute, content: register(fs.readFileSync(absolute, 'utf8'), names, what, from, registry, file) };
-  });
+    if (!sources.has(absolute)) {
+      if (!fs.existsSync(absolute)) throw new ScaffoldError(`${file} is missing: run new-workflow in the project's root`);
+      sources.set(absolute, fs.readFileSync(absolute, 'utf8'));
+    }
+    sources.set(absolute, register(sources.get(absolute) as string, names, what, from, registry, file, alias));
+  }
+  const edits = [...sources].map(([absolute, content]) => ({ absolute, content }));
   const shared = 'src/workflows/shared.ts';
   const sharedPath = path.join(projectDir, shared);
   if (!fs.existsSync(sharedPath)) throw new ScaffoldError(`${shared} is missing: run new-workflow in the project's root`);
@@ -604,5 +610,5 @@ export function scaffoldWorkflow(projectDir: string, names: ScaffoldNames): stri
     XLSX.writeFile(workbook, path.join(projectDir, file));
   }
   for (const edit of edits) fs.writeFileSync(edit.absolute, edit.content);
-  return [...targets, ...registries.map((registry) => registry.file), shared];
+  return [...targets, ...new Set(registries.map((registry) => registry.file)), shared];
 }

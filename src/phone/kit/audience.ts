@@ -9,10 +9,13 @@
  *   `rules-engine.service.ts` → `parse.provider.ts`, an Angular expression with null-safe reads):
  *   `cht`, permissions and the user's CHT roles are not there. The context is therefore written
  *   from the audience's roles, `user.role === 'chw_supervisor'`, never by hand.
+ *
+ * Builders record each definition's audience (`audienceOf`), so the phone bundle builds only the
+ * definitions the logged-in user can see (./engine.ts).
  */
-import { ContactWithReports } from './docs';
+import { ContactWithReports, UserContact } from './docs';
 import { UserRole } from './roles';
-import { chtApi, currentUser } from './runtime';
+import { ChtScriptApi, chtApi, currentUser, engineUtils } from './runtime';
 
 export interface Audience {
   /** The users it is for, by their contact's `role`: a target is shown to exactly these. */
@@ -26,19 +29,55 @@ export interface Audience {
   readonly notAboutSelf?: boolean;
 }
 
+/** Whether the logged-in user has one of the audience's roles and its permission (the same answer for every contact). */
+function userAllowed(audience: Audience, user: UserContact | undefined, api: ChtScriptApi | undefined): boolean {
+  if (!user || !(audience.roles as readonly string[]).includes(String(user.role))) return false;
+  return !audience.permission || (!!api && api.v1.hasPermissions(audience.permission));
+}
+
+/**
+ * The answers of `userAllowed`, kept while the rules run with the same user, script API and
+ * `Utils` (one rules-engine initialisation): `hasPermissions` is asked once per audience, not
+ * once per report.
+ */
+let allowedFor: { user: unknown; api: unknown; utils: unknown; answers: Map<Audience, boolean> } | undefined;
+
+/** Whether the logged-in user belongs to the audience (its roles and permission), whichever contact the rule is about. */
+export function userInAudience(audience: Audience): boolean {
+  const user = currentUser();
+  const api = chtApi();
+  const utils = engineUtils();
+  if (!allowedFor || allowedFor.user !== user || allowedFor.api !== api || allowedFor.utils !== utils) {
+    allowedFor = { user, api, utils, answers: new Map() };
+  }
+  let allowed = allowedFor.answers.get(audience);
+  if (allowed === undefined) {
+    allowed = userAllowed(audience, user, api);
+    allowedFor.answers.set(audience, allowed);
+  }
+  return allowed;
+}
+
 /** True when the logged-in user belongs to the audience for this contact. */
 export function inAudience(audience: Audience, c: ContactWithReports): boolean {
-  const user = currentUser();
-  if (!user || !(audience.roles as readonly string[]).includes(String(user.role))) return false;
-  if (audience.notAboutSelf && user._id === c.contact._id) return false;
-  if (audience.permission) {
-    const api = chtApi();
-    if (!api || !api.v1.hasPermissions(audience.permission)) return false;
-  }
-  return true;
+  if (!userInAudience(audience)) return false;
+  return !audience.notAboutSelf || (currentUser() as UserContact)._id !== c.contact._id;
 }
 
 /** The target `context` CHT 4.11 can evaluate: true for a user whose contact has one of the roles. */
 export function targetContext(audience: Audience): string {
   return audience.roles.map((role) => `user.role === '${role}'`).join(' || ');
+}
+
+const audiences = new WeakMap<object, Audience>();
+
+/** Records who a built task or target is for; returns it. */
+export function withAudience<D extends object>(definition: D, audience: Audience): D {
+  audiences.set(definition, audience);
+  return definition;
+}
+
+/** Who a task or target built by the kit's builders is for (undefined for a hand-written definition). */
+export function audienceOf(definition: object): Audience | undefined {
+  return audiences.get(definition);
 }

@@ -5,7 +5,9 @@
  * `isFormSubmittedInWindow(c.reports, …)` inside each task: a full scan per report per task,
  * quadratic on a long-monitored contact. Here the emitter's `c` is indexed once (memoized on the
  * `c.reports` array, which the emitter passes unchanged to every definition) into per-form lists
- * sorted by `reported_date`, and lookups are binary searches.
+ * sorted by `reported_date`, and lookups are binary searches. What a workflow derives from the
+ * reports (a quarantine, a training's progress) is computed once per contact too: `perContact`
+ * and `perReport` memoize a computation on the index, without a closure or a key string per call.
  *
  * The index also counts each RapidPro answer once. A record RapidPro posts carries its
  * `rp_event_id` (the run uuid, plus `/<step>` when a run posts several records), and the same
@@ -20,32 +22,51 @@ import { ContactWithReports, ReportDoc } from './docs';
 
 const EMPTY: readonly ReportDoc[] = [];
 
+/** A value derived once per contact: the key of `perContact`'s memo on the index. */
+interface Slot<T> {
+  compute: (c: ContactWithReports, index: ReportIndex) => T;
+}
+
+/** A value derived once per report of a contact. */
+interface ReportSlot<T> {
+  compute: (c: ContactWithReports, report: ReportDoc, index: ReportIndex) => T;
+}
+
 export class ReportIndex {
   private readonly forms = new Map<string, ReportDoc[]>();
-  private readonly ids = new Map<string, ReportDoc>();
-  private readonly duplicates = new Set<ReportDoc>();
-  private readonly memo = new Map<string, unknown>();
+  private ids?: Map<string, ReportDoc>;
+  private duplicates?: Set<ReportDoc>;
+  private values?: Map<Slot<unknown>, unknown>;
+  private reportValues?: Map<ReportSlot<unknown>, Map<ReportDoc, unknown>>;
 
   constructor(reports: readonly ReportDoc[]) {
-    const byEvent = new Map<string, ReportDoc>();
-    for (const report of reports) {
+    // the copies of one answer: form → rp_event_id → the copy kept
+    let byEvent: Map<string, Map<string, ReportDoc>> | undefined;
+    for (let i = 0; i < reports.length; i++) {
+      const report = reports[i];
       if (report.deleted) continue;
       const eventId = eventIdOf(report);
-      if (eventId) {
-        const key = `${report.form}\u0000${eventId}`;
-        const kept = byEvent.get(key);
-        if (kept) {
-          const [winner, loser] = precedes(report, kept) ? [report, kept] : [kept, report];
-          byEvent.set(key, winner);
-          this.duplicates.add(loser);
-          continue;
+      if (!eventId) continue;
+      if (!byEvent) byEvent = new Map();
+      let ofForm = byEvent.get(report.form);
+      if (!ofForm) byEvent.set(report.form, ofForm = new Map());
+      const kept = ofForm.get(eventId);
+      if (!kept) {
+        ofForm.set(eventId, report);
+      } else {
+        if (!this.duplicates) this.duplicates = new Set();
+        if (precedes(report, kept)) {
+          ofForm.set(eventId, report);
+          this.duplicates.add(kept);
+        } else {
+          this.duplicates.add(report);
         }
-        byEvent.set(key, report);
       }
     }
-    for (const report of reports) {
-      if (report.deleted || this.duplicates.has(report)) continue;
-      this.ids.set(report._id, report);
+    const duplicates = this.duplicates;
+    for (let i = 0; i < reports.length; i++) {
+      const report = reports[i];
+      if (report.deleted || (duplicates && duplicates.has(report))) continue;
       const list = this.forms.get(report.form);
       if (list) list.push(report);
       else this.forms.set(report.form, [report]);
@@ -57,11 +78,16 @@ export class ReportIndex {
 
   /** A second copy of an answer the index already holds (same form and `rp_event_id`): it counts for nothing. */
   isDuplicate(report: ReportDoc): boolean {
-    return this.duplicates.has(report);
+    return !!this.duplicates && this.duplicates.has(report);
   }
 
   /** A report of this contact by `_id` (duplicates and deleted reports excluded). */
   byId(id: string): ReportDoc | undefined {
+    if (!this.ids) {
+      const ids = new Map<string, ReportDoc>();
+      for (const list of this.forms.values()) for (let i = 0; i < list.length; i++) ids.set(list[i]._id, list[i]);
+      this.ids = ids;
+    }
     return this.ids.get(id);
   }
 
@@ -74,6 +100,15 @@ export class ReportIndex {
   latest(form: string, predicate?: (report: ReportDoc) => boolean): ReportDoc | undefined {
     const list = this.byForm(form);
     for (let i = list.length - 1; i >= 0; i--) {
+      if (!predicate || predicate(list[i])) return list[i];
+    }
+    return undefined;
+  }
+
+  /** The newest report of a form reported at or before `time` that satisfies `predicate`. */
+  latestUntil(form: string, time: number, predicate?: (report: ReportDoc) => boolean): ReportDoc | undefined {
+    const list = this.byForm(form);
+    for (let i = upperBound(list, time) - 1; i >= 0; i--) {
       if (!predicate || predicate(list[i])) return list[i];
     }
     return undefined;
@@ -98,11 +133,25 @@ export class ReportIndex {
     return count;
   }
 
-  /** Computes a per-contact value once, however many tasks and targets ask for it. */
-  remember<T>(key: string, compute: () => T): T {
-    if (this.memo.has(key)) return this.memo.get(key) as T;
-    const value = compute();
-    this.memo.set(key, value);
+  /** The value of a `perContact` slot for this contact, computed on first use. */
+  value<T>(slot: Slot<T>, c: ContactWithReports): T {
+    let values = this.values;
+    if (!values) values = this.values = new Map();
+    if (values.has(slot)) return values.get(slot) as T;
+    const value = slot.compute(c, this);
+    values.set(slot, value);
+    return value;
+  }
+
+  /** The value of a `perReport` slot for one report of this contact, computed on first use. */
+  valueFor<T>(slot: ReportSlot<T>, c: ContactWithReports, report: ReportDoc): T {
+    let all = this.reportValues;
+    if (!all) all = this.reportValues = new Map();
+    let values = all.get(slot);
+    if (!values) all.set(slot, values = new Map());
+    if (values.has(report)) return values.get(report) as T;
+    const value = slot.compute(c, report, this);
+    values.set(report, value);
     return value;
   }
 }
@@ -127,12 +176,25 @@ function isSorted(list: ReportDoc[]): boolean {
   return true;
 }
 
+/** The first index whose report is at or after `time`. */
 function lowerBound(list: readonly ReportDoc[], time: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (list[mid].reported_date < time) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first index whose report is after `time`. */
+function upperBound(list: readonly ReportDoc[], time: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid].reported_date <= time) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -148,4 +210,19 @@ export function indexOf(c: ContactWithReports): ReportIndex {
     indexes.set(c.reports, index);
   }
   return index;
+}
+
+/**
+ * A value derived from a contact's reports, computed once per contact however many tasks,
+ * targets and summary fields ask for it: `const quarantineOf = perContact((c, index) => …)`.
+ */
+export function perContact<T>(compute: (c: ContactWithReports, index: ReportIndex) => T): (c: ContactWithReports) => T {
+  const slot: Slot<T> = { compute };
+  return (c) => indexOf(c).value(slot, c);
+}
+
+/** A value derived for one report of a contact, computed once per report: `const dueOf = perReport((c, report, index) => …)`. */
+export function perReport<T>(compute: (c: ContactWithReports, report: ReportDoc, index: ReportIndex) => T): (c: ContactWithReports, report: ReportDoc) => T {
+  const slot: ReportSlot<T> = { compute };
+  return (c, report) => indexOf(c).valueFor(slot, c, report);
 }

@@ -6,10 +6,12 @@
  * Every target has an audience: its `context` (what CHT 4.11 evaluates to show the tile, with only
  * `user` in scope) is written from the audience's roles, and its instances are only counted on the
  * phones of those users. Report targets skip second copies of a RapidPro answer (same
- * `rp_event_id`), so a duplicated record never adds an instance.
+ * `rp_event_id`), so a duplicated record never adds an instance. Like the task builders, the
+ * definitions are built once per rules-engine start and allocate nothing per call (no spreads, no
+ * closures per call).
  */
 import { AppForm } from './app-form';
-import { Audience, inAudience, targetContext } from './audience';
+import { Audience, inAudience, targetContext, withAudience } from './audience';
 import { ContactWithReports, ReportDoc } from './docs';
 import { Keyed, TargetPeriod, targetKey, targetPeriodKey } from './keys';
 import { RecordForm } from './record';
@@ -42,16 +44,22 @@ export function contactCountTarget<const I extends string>(options: TargetLabels
   contactTypes: [string, ...string[]];
   when: (c: ContactWithReports) => boolean;
 }): BuiltTarget<I, CountTarget> {
-  return {
-    ...labels(options),
+  const audience = options.audience;
+  const when = options.when;
+  return withAudience<BuiltTarget<I, CountTarget>>({
+    id: options.id,
+    icon: options.icon,
+    translation_key: targetKey(options.id),
+    subtitle_translation_key: subtitleOf(options),
+    context: targetContext(audience),
     type: 'count',
     goal: options.goal ?? -1,
     appliesTo: 'contacts',
     appliesToType: options.contactTypes,
-    appliesIf: (c) => inAudience(options.audience, c) && options.when(c),
+    appliesIf: (c) => inAudience(audience, c) && when(c),
     idType: 'contact',
     date: options.date ?? 'now',
-  };
+  }, audience);
 }
 
 /** Of the contacts for which `of` holds, the percentage for which `passes` holds. */
@@ -60,17 +68,24 @@ export function contactPercentTarget<const I extends string>(options: TargetLabe
   of: (c: ContactWithReports) => boolean;
   passes: (c: ContactWithReports) => boolean;
 }): BuiltTarget<I, PercentTarget> {
-  return {
-    ...labels(options),
+  const audience = options.audience;
+  const of = options.of;
+  const passes = options.passes;
+  return withAudience<BuiltTarget<I, PercentTarget>>({
+    id: options.id,
+    icon: options.icon,
+    translation_key: targetKey(options.id),
+    subtitle_translation_key: subtitleOf(options),
+    context: targetContext(audience),
     type: 'percent',
     goal: options.goal ?? 100,
     appliesTo: 'contacts',
     appliesToType: options.contactTypes,
-    appliesIf: (c) => inAudience(options.audience, c) && options.of(c),
-    passesIf: (c) => options.passes(c),
+    appliesIf: (c) => inAudience(audience, c) && of(c),
+    passesIf: (c) => passes(c),
     idType: 'contact',
     date: options.date ?? 'now',
-  };
+  }, audience);
 }
 
 /** Counts reports of a form for which `when` holds (one instance per report). */
@@ -78,16 +93,22 @@ export function recordCountTarget<const I extends string>(options: TargetLabels<
   record: CountedForm;
   when?: (report: ReportDoc, c: ContactWithReports) => boolean;
 }): BuiltTarget<I, CountTarget> {
-  return {
-    ...labels(options),
+  const audience = options.audience;
+  const when = options.when;
+  return withAudience<BuiltTarget<I, CountTarget>>({
+    id: options.id,
+    icon: options.icon,
+    translation_key: targetKey(options.id),
+    subtitle_translation_key: subtitleOf(options),
+    context: targetContext(audience),
     type: 'count',
     goal: options.goal ?? -1,
     appliesTo: 'reports',
     appliesToType: [formCode(options.record)],
-    appliesIf: (c, report) => !!report && !indexOf(c).isDuplicate(report) && inAudience(options.audience, c) && (!options.when || options.when(report, c)),
+    appliesIf: (c, report) => !!report && !indexOf(c).isDuplicate(report) && inAudience(audience, c) && (!when || when(report, c)),
     idType: 'report',
     date: options.date ?? 'reported',
-  };
+  }, audience);
 }
 
 /** Of the reports for which `of` holds, the percentage for which `passes` holds (e.g. % answered). */
@@ -96,17 +117,24 @@ export function recordPercentTarget<const I extends string>(options: TargetLabel
   of?: (report: ReportDoc, c: ContactWithReports) => boolean;
   passes: (report: ReportDoc, c: ContactWithReports) => boolean;
 }): BuiltTarget<I, PercentTarget> {
-  return {
-    ...labels(options),
+  const audience = options.audience;
+  const of = options.of;
+  const passes = options.passes;
+  return withAudience<BuiltTarget<I, PercentTarget>>({
+    id: options.id,
+    icon: options.icon,
+    translation_key: targetKey(options.id),
+    subtitle_translation_key: subtitleOf(options),
+    context: targetContext(audience),
     type: 'percent',
     goal: options.goal ?? 100,
     appliesTo: 'reports',
     appliesToType: [formCode(options.record)],
-    appliesIf: (c, report) => !!report && !indexOf(c).isDuplicate(report) && inAudience(options.audience, c) && (!options.of || options.of(report, c)),
-    passesIf: (c, report) => !!report && options.passes(report, c),
+    appliesIf: (c, report) => !!report && !indexOf(c).isDuplicate(report) && inAudience(audience, c) && (!of || of(report, c)),
+    passesIf: (c, report) => !!report && passes(report, c),
     idType: 'report',
     date: options.date ?? 'reported',
-  };
+  }, audience);
 }
 
 /**
@@ -122,7 +150,13 @@ export function followUpTarget<const I extends string>(options: TargetLabels<I> 
   const within = (options.withinHours ?? Infinity) * HOUR;
   const form = options.actionForm.id;
   return recordPercentTarget({
-    ...options,
+    id: options.id,
+    icon: options.icon,
+    period: options.period,
+    goal: options.goal,
+    audience: options.audience,
+    date: options.date,
+    record: options.record,
     of: options.when,
     passes: (report, c) => !!indexOf(c).firstAfter(form, report.reported_date, undefined, report.reported_date + within),
   });
@@ -138,26 +172,28 @@ export function groupedRecordTarget<const I extends string>(options: TargetLabel
   when?: (report: ReportDoc, c: ContactWithReports) => boolean;
   gte: number;
 }): BuiltTarget<I, GroupedTarget> {
-  return {
-    ...labels(options),
+  const audience = options.audience;
+  const when = options.when;
+  return withAudience<BuiltTarget<I, GroupedTarget>>({
+    id: options.id,
+    icon: options.icon,
+    translation_key: targetKey(options.id),
+    subtitle_translation_key: subtitleOf(options),
+    context: targetContext(audience),
     type: options.type,
     goal: options.goal ?? (options.type === 'percent' ? 100 : -1),
     appliesTo: 'reports',
     appliesToType: [formCode(options.record)],
-    appliesIf: (c, report) => !!report && !indexOf(c).isDuplicate(report) && inAudience(options.audience, c) && (!options.when || options.when(report, c)),
-    groupBy: (c) => c.contact._id,
+    appliesIf: (c, report) => !!report && !indexOf(c).isDuplicate(report) && inAudience(audience, c) && (!when || when(report, c)),
+    groupBy: contactIdOf,
     passesIfGroupCount: { gte: options.gte },
     idType: 'report',
     date: options.date ?? 'reported',
-  };
+  }, audience);
 }
 
-function labels<I extends string>(options: TargetLabels<I>): Pick<TargetDefinition, 'id' | 'icon' | 'translation_key' | 'subtitle_translation_key' | 'context'> {
-  return {
-    id: options.id,
-    icon: options.icon,
-    translation_key: targetKey(options.id),
-    subtitle_translation_key: options.period ? targetPeriodKey(options.period) : undefined,
-    context: targetContext(options.audience),
-  };
+const contactIdOf = (c: ContactWithReports): string => c.contact._id;
+
+function subtitleOf(options: TargetLabels<string>): string | undefined {
+  return options.period ? targetPeriodKey(options.period) : undefined;
 }

@@ -6,13 +6,17 @@
  * derive from the task's name (`task.<name>.title`, see ./keys.ts). All report lookups go through
  * the shared per-contact index, and a second copy of a RapidPro answer (same `rp_event_id`) never
  * raises, moves or resolves anything (./report-index.ts).
+ *
+ * The definitions are built once per rules-engine start (./engine.ts) and their functions run for
+ * every report of every contact: they allocate nothing per call beyond what they return (no object
+ * spreads, no closures or key strings per call; per-contact values are memoized on the index).
  */
 import { AppForm, FormInputs } from './app-form';
-import { Audience, inAudience } from './audience';
+import { Audience, inAudience, withAudience } from './audience';
 import { ContactWithReports, ReportDoc } from './docs';
 import { Keyed, taskKey } from './keys';
 import { RecordForm } from './record';
-import { indexOf } from './report-index';
+import { indexOf, perContact, perReport } from './report-index';
 import { ActionContent, ReportTask } from './tasks';
 import { DAY } from './time';
 
@@ -73,20 +77,27 @@ export function recordTask<const N extends string, F extends AppForm, P extends 
   options: RecordTaskOptions<N, F, P, A>,
 ): BuiltTask<N, P, A> {
   const dueInDays = options.dueInDays ?? 0;
-  return {
-    ...header(options),
+  const audience = options.audience;
+  const when = options.when;
+  const activeAt = options.activeAt;
+  const task: BuiltTask<N, P, A> = {
+    name: options.name,
+    icon: options.icon,
+    title: taskKey(options.name, 'title'),
+    priority: priorityOf(options),
     appliesTo: 'reports',
     appliesToType: [options.record.code],
     appliesIf: (c, report) =>
       !!report &&
       !indexOf(c).isDuplicate(report) &&
-      inAudience(options.audience, c) &&
-      options.when(report, c) &&
-      (!options.activeAt || options.activeAt(c, report.reported_date + dueInDays * DAY)),
+      inAudience(audience, c) &&
+      when(report, c) &&
+      (!activeAt || activeAt(c, report.reported_date + dueInDays * DAY)),
     resolvedIf: resolution(options),
     events: [{ id: `${options.name}-event`, days: dueInDays, start: options.window.start, end: options.window.end }],
     actions: [reportAction(options)],
   };
+  return withAudience(task, audience);
 }
 
 /** A silence is done by its action form, and ended by an answer: no other resolution. */
@@ -107,6 +118,17 @@ export interface SilenceTaskOptions<N extends string, F extends AppForm, P exten
   afterDays: number;
 }
 
+/** A report that (re)started the silence clock: the start, a real answer or an action form. */
+interface Opening {
+  report: ReportDoc;
+  /** When the clock (re)started: the report's time, or the clock's start if later. */
+  at: number;
+  /** Order of reports at the same time: the start, then answers, then action forms. */
+  rank: number;
+  /** The next opening: what ended this silence, if anything did. */
+  next?: Opening;
+}
+
 /**
  * "No answer for N days". The silence clock starts at the start (`clockStartsAt`) and restarts at
  * each real answer and at each action form submitted: every one of them opens a silence, due N days
@@ -118,60 +140,81 @@ export interface SilenceTaskOptions<N extends string, F extends AppForm, P exten
 export function silenceTask<const N extends string, F extends AppForm, P extends TaskPriorityLevel | undefined = undefined, A extends boolean = false>(
   options: SilenceTaskOptions<N, F, P, A>,
 ): BuiltTask<N, P, A> {
-  interface Opening { report: ReportDoc; at: number; next?: Opening }
+  const audience = options.audience;
+  const activeAt = options.activeAt;
+  const startedBy = options.startedBy.id;
+  const answers = options.answers.code;
+  const answered = options.answered;
+  const clockStartsAt = options.clockStartsAt;
   const action = options.actionForm.id;
+  const after = options.afterDays * DAY;
+  const shownBefore = options.window.start * DAY;
+  const rank = (report: ReportDoc): number => (report.form === startedBy ? 0 : report.form === action ? 2 : 1);
+  const byTime = (a: Opening, b: Opening): number => a.at - b.at || a.rank - b.rank;
   /** Every report that (re)started the silence clock since the latest start, each with the next one. */
-  const openings = (c: ContactWithReports): ReadonlyMap<ReportDoc, Opening> =>
-    indexOf(c).remember(`silence:${options.name}`, () => {
-      const index = indexOf(c);
-      const start = index.latest(options.startedBy.id);
-      if (!start) return new Map<ReportDoc, Opening>();
-      const from = start.reported_date;
-      const startAt = Math.max(from, options.clockStartsAt ? options.clockStartsAt(start, c) : from);
-      const later: Opening[] = [
-        ...index.byForm(options.answers.code).filter((r) => r.reported_date >= from && options.answered(r)),
-        ...index.byForm(action).filter((r) => r.reported_date > from),
-      ].map((report) => ({ report, at: report.reported_date }))
-        // an answer given before the clock started still means the contact is there: it starts it
-        .map((opening) => ({ ...opening, at: Math.max(opening.at, startAt) }));
-      const list = [{ report: start, at: startAt }, ...later].sort((a, b) => a.at - b.at || rank(a.report) - rank(b.report));
-      return new Map(list.map((opening, i): [ReportDoc, Opening] => [opening.report, { ...opening, next: list[i + 1] }]));
-    });
-  const rank = (report: ReportDoc): number => (report.form === options.startedBy.id ? 0 : report.form === action ? 2 : 1);
-  const find = (c: ContactWithReports, report: ReportDoc): { opening: Opening; next?: Opening } | undefined => {
-    const opening = openings(c).get(report);
-    return opening && { opening, next: opening.next };
+  const openings = perContact((c, index): ReadonlyMap<ReportDoc, Opening> | undefined => {
+    const start = index.latest(startedBy);
+    if (!start) return undefined;
+    const from = start.reported_date;
+    const startAt = Math.max(from, clockStartsAt ? clockStartsAt(start, c) : from);
+    const list: Opening[] = [{ report: start, at: startAt, rank: 0 }];
+    // an answer given before the clock started still means the contact is there: it starts it
+    const replies = index.byForm(answers);
+    for (let i = 0; i < replies.length; i++) {
+      const report = replies[i];
+      if (report.reported_date >= from && answered(report)) list.push({ report, at: Math.max(report.reported_date, startAt), rank: rank(report) });
+    }
+    const done = index.byForm(action);
+    for (let i = 0; i < done.length; i++) {
+      const report = done[i];
+      if (report.reported_date > from) list.push({ report, at: Math.max(report.reported_date, startAt), rank: rank(report) });
+    }
+    list.sort(byTime);
+    const map = new Map<ReportDoc, Opening>();
+    for (let i = 0; i < list.length; i++) {
+      list[i].next = list[i + 1];
+      map.set(list[i].report, list[i]);
+    }
+    return map;
+  });
+  const openingOf = (c: ContactWithReports, report: ReportDoc): Opening | undefined => {
+    const map = openings(c);
+    return map && map.get(report);
   };
-  const dueOf = (opening: Opening): number => opening.at + options.afterDays * DAY;
-  return {
-    ...header(options),
+  const task: BuiltTask<N, P, A> = {
+    name: options.name,
+    icon: options.icon,
+    title: taskKey(options.name, 'title'),
+    priority: priorityOf(options),
     appliesTo: 'reports',
-    appliesToType: [options.startedBy.id, options.answers.code, action],
+    appliesToType: [startedBy, answers, action],
     appliesIf: (c, report) => {
-      if (!report || indexOf(c).isDuplicate(report) || !inAudience(options.audience, c)) return false;
-      const found = find(c, report);
-      if (!found) return false;
-      const due = dueOf(found.opening);
+      if (!report || indexOf(c).isDuplicate(report) || !inAudience(audience, c)) return false;
+      const opening = openingOf(c, report);
+      if (!opening) return false;
+      const due = opening.at + after;
+      const next = opening.next;
       // the silence is still going on, or it ended with the action done once the task was showing
-      const current = !found.next || (found.next.report.form === action && found.next.at >= due - options.window.start * DAY);
-      return current && (!options.activeAt || options.activeAt(c, due));
+      const current = !next || (next.report.form === action && next.at >= due - shownBefore);
+      return current && (!activeAt || activeAt(c, due));
     },
     resolvedIf: (c, report) => {
       if (!report) return false;
-      const next = find(c, report)?.next;
-      return !!next && next.report.form === action;
+      const opening = openingOf(c, report);
+      return !!opening && !!opening.next && opening.next.report.form === action;
     },
     events: [{
       id: `${options.name}-event`,
       dueDate: (_event, c, report) => {
-        const found = report && find(c, report);
-        return new Date(found ? dueOf(found.opening) : NaN);
+        const opening = report && openingOf(c, report);
+        return new Date(opening ? opening.at + after : NaN);
       },
       start: options.window.start,
       end: options.window.end,
     }],
     actions: [reportAction(options)],
   };
+  return withAudience(task, audience);
 }
 
 export interface ScheduledTaskOptions<N extends string, F extends AppForm, P extends TaskPriorityLevel | undefined, A extends boolean>
@@ -188,39 +231,44 @@ export interface ScheduledTaskOptions<N extends string, F extends AppForm, P ext
 export function scheduledTask<const N extends string, F extends AppForm, P extends TaskPriorityLevel | undefined = undefined, A extends boolean = false>(
   options: ScheduledTaskOptions<N, F, P, A>,
 ): BuiltTask<N, P, A> {
-  const due = (report: ReportDoc, c: ContactWithReports): number | undefined =>
-    indexOf(c).remember(`due:${options.name}:${report._id}`, () => options.dueAt(report, c));
-  return {
-    ...header(options),
+  const audience = options.audience;
+  const activeAt = options.activeAt;
+  const startedBy = options.startedBy.id;
+  const latestOnly = options.latestOnly !== false;
+  const dueAt = options.dueAt;
+  const due = perReport((c, report) => dueAt(report, c));
+  const task: BuiltTask<N, P, A> = {
+    name: options.name,
+    icon: options.icon,
+    title: taskKey(options.name, 'title'),
+    priority: priorityOf(options),
     appliesTo: 'reports',
-    appliesToType: [options.startedBy.id],
+    appliesToType: [startedBy],
     appliesIf: (c, report) => {
-      if (!report || indexOf(c).isDuplicate(report) || !inAudience(options.audience, c)) return false;
-      if (options.latestOnly !== false && indexOf(c).latest(options.startedBy.id) !== report) return false;
-      const at = due(report, c);
-      return at !== undefined && (!options.activeAt || options.activeAt(c, at));
+      if (!report) return false;
+      const index = indexOf(c);
+      if (index.isDuplicate(report) || !inAudience(audience, c)) return false;
+      if (latestOnly && index.latest(startedBy) !== report) return false;
+      const at = due(c, report);
+      return at !== undefined && (!activeAt || activeAt(c, at));
     },
     resolvedIf: resolution(options),
     events: [{
       id: `${options.name}-event`,
-      dueDate: (_event, c, report) => new Date(due(report as ReportDoc, c) as number),
+      dueDate: (_event, c, report) => new Date(due(c, report as ReportDoc) as number),
       start: options.window.start,
       end: options.window.end,
     }],
     actions: [reportAction(options)],
   };
+  return withAudience(task, audience);
 }
 
 type AnyTaskOptions = CommonTaskOptions<string, AppForm, TaskPriorityLevel | undefined, boolean>;
 
-/** The properties every task has, in CHT's order: name, icon, title, priority. */
-function header(options: AnyTaskOptions): Pick<ReportTask, 'name' | 'icon' | 'title' | 'priority'> {
-  return {
-    name: options.name,
-    icon: options.icon,
-    title: taskKey(options.name, 'title'),
-    priority: options.priority ? { level: options.priority, label: taskKey(options.name, 'priority') } : undefined,
-  };
+/** The priority shown with the label `task.<name>.priority`. */
+function priorityOf(options: AnyTaskOptions): ReportTask['priority'] {
+  return options.priority ? { level: options.priority, label: taskKey(options.name, 'priority') } : undefined;
 }
 
 function resolution(options: AnyTaskOptions): NonNullable<ReportTask['resolvedIf']> {

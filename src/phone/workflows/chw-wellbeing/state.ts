@@ -16,7 +16,7 @@
  * CHT's records API does not enforce ranges (it only type-checks integers), so this is the only gate.
  */
 import { ContactWithReports, ReportDoc } from '../../kit/docs';
-import { indexOf } from '../../kit/report-index';
+import { indexOf, perContact, perReport } from '../../kit/report-index';
 import { FollowUpReason, enrollmentForm, followUpForm, followUpReason, hasConsent, wellbeingRecord } from './model';
 
 export const POSITIVE_SCREEN = 3;
@@ -51,17 +51,16 @@ export interface WellbeingScreen {
 
 const SYMPTOMS = ['fever', 'cough', 'difficulty_breathing', 'loss_taste_smell'] as const;
 
-/** Scores one weekly record. Booleans count only when they are really `true`. */
+/** Scores one weekly record (for the profile). Booleans count only when they are really `true`. */
 export function screen(record: ReportDoc): WellbeingScreen {
-  const get = wellbeingRecord.get.bind(wellbeingRecord, record);
-  const gad2 = subscale(get('phq_anxious'), get('phq_worry'));
-  const phq2 = subscale(get('phq_interest'), get('phq_down'));
+  const gad2 = gad2Of(record);
+  const phq2 = phq2Of(record);
   const anxietyPositive = gad2 !== undefined && gad2 >= POSITIVE_SCREEN;
   const depressionPositive = phq2 !== undefined && phq2 >= POSITIVE_SCREEN;
-  const wantsCounsellor = get('wants_counsellor') === true;
+  const wantsCounsellor = wellbeingRecord.get(record, 'wants_counsellor') === true;
   return {
-    answered: get('answered') === true,
-    symptomatic: SYMPTOMS.some((symptom) => get(symptom) === true),
+    answered: isAnsweredWeek(record),
+    symptomatic: isSymptomaticWeek(record),
     gad2,
     phq2,
     anxietyPositive,
@@ -70,6 +69,32 @@ export function screen(record: ReportDoc): WellbeingScreen {
     needsSupport: anxietyPositive || depressionPositive || wantsCounsellor,
   };
 }
+
+// What the rules ask of a weekly record, each read without building the whole screen: they run
+// for every record of every CHW.
+
+/** The CHW replied that week (false: a missed week). */
+export function isAnsweredWeek(record: ReportDoc): boolean {
+  return wellbeingRecord.get(record, 'answered') === true;
+}
+
+/** Any of fever, cough, difficulty breathing, loss of taste or smell answered yes. */
+export function isSymptomaticWeek(record: ReportDoc): boolean {
+  for (let i = 0; i < SYMPTOMS.length; i++) if (wellbeingRecord.get(record, SYMPTOMS[i]) === true) return true;
+  return false;
+}
+
+/** Psychosocial support is due: a positive GAD-2 or PHQ-2, or a counsellor requested. */
+export function needsSupport(record: ReportDoc): boolean {
+  if (wellbeingRecord.get(record, 'wants_counsellor') === true) return true;
+  const gad2 = gad2Of(record);
+  if (gad2 !== undefined && gad2 >= POSITIVE_SCREEN) return true;
+  const phq2 = phq2Of(record);
+  return phq2 !== undefined && phq2 >= POSITIVE_SCREEN;
+}
+
+const gad2Of = (record: ReportDoc): number | undefined => subscale(wellbeingRecord.get(record, 'phq_anxious'), wellbeingRecord.get(record, 'phq_worry'));
+const phq2Of = (record: ReportDoc): number | undefined => subscale(wellbeingRecord.get(record, 'phq_interest'), wellbeingRecord.get(record, 'phq_down'));
 
 /** The latest enrolment decides: a later "no consent" enrolment withdraws the CHW. */
 export function isEnrolled(c: ContactWithReports): boolean {
@@ -81,21 +106,20 @@ export function isEnrolled(c: ContactWithReports): boolean {
  * withdrawal (an enrolment without consent). A re-enrolment with consent (a new day or language)
  * continues it. Undefined while the CHW is withdrawn or was never enrolled.
  */
-export function enrolledSince(c: ContactWithReports): number | undefined {
-  return indexOf(c).remember('wellbeing:enrolled-since', () => {
-    const enrolments = indexOf(c).byForm(enrollmentForm.id);
-    let since: number | undefined;
-    for (const enrolment of enrolments) {
-      if (!hasConsent(enrolment)) since = undefined;
-      else if (since === undefined) since = enrolment.reported_date;
-    }
-    return since;
-  });
-}
+export const enrolledSince = perContact((_c, index): number | undefined => {
+  const enrolments = index.byForm(enrollmentForm.id);
+  let since: number | undefined;
+  for (let i = 0; i < enrolments.length; i++) {
+    const enrolment = enrolments[i];
+    if (!hasConsent(enrolment)) since = undefined;
+    else if (since === undefined) since = enrolment.reported_date;
+  }
+  return since;
+});
 
 /** Whether the CHW was enrolled (with consent) when the weekly record was answered: what targets count. */
 export function answeredWhileEnrolled(c: ContactWithReports, record: ReportDoc): boolean {
-  return hasConsent(indexOf(c).latest(enrollmentForm.id, (enrolment) => enrolment.reported_date <= record.reported_date));
+  return hasConsent(indexOf(c).latestUntil(enrollmentForm.id, record.reported_date));
 }
 
 /**
@@ -110,18 +134,29 @@ export function inCurrentEnrolment(c: ContactWithReports, record: ReportDoc): bo
 
 /** The latest weekly record of the current enrolment. */
 export function latestCheck(c: ContactWithReports): ReportDoc | undefined {
-  return indexOf(c).latest(wellbeingRecord.code, (report) => inCurrentEnrolment(c, report));
+  const since = enrolledSince(c);
+  const last = indexOf(c).latest(wellbeingRecord.code);
+  return since !== undefined && last && last.reported_date >= since ? last : undefined;
 }
 
 /** The latest answered weekly record of the current enrolment. */
-export function latestAnsweredCheck(c: ContactWithReports): ReportDoc | undefined {
-  return indexOf(c).remember('wellbeing:last-answered', () =>
-    indexOf(c).latest(wellbeingRecord.code, (report) => inCurrentEnrolment(c, report) && screen(report).answered));
-}
+export const latestAnsweredCheck = perContact((c, index): ReportDoc | undefined => {
+  const since = enrolledSince(c);
+  if (since === undefined) return undefined;
+  const records = index.byForm(wellbeingRecord.code);
+  for (let i = records.length - 1; i >= 0 && records[i].reported_date >= since; i--) {
+    if (isAnsweredWeek(records[i])) return records[i];
+  }
+  return undefined;
+});
 
 /** A follow-up for `reason` submitted after `time` (optionally before `until`). */
 export function followUpAfter(c: ContactWithReports, reason: FollowUpReason, time: number, until = Infinity): ReportDoc | undefined {
-  return indexOf(c).firstAfter(followUpForm.id, time, (report) => followUpReason(report) === reason, until);
+  const followUps = indexOf(c).byForm(followUpForm.id);
+  for (let i = 0; i < followUps.length && followUps[i].reported_date < until; i++) {
+    if (followUps[i].reported_date >= time && followUpReason(followUps[i]) === reason) return followUps[i];
+  }
+  return undefined;
 }
 
 /**
@@ -130,15 +165,15 @@ export function followUpAfter(c: ContactWithReports, reason: FollowUpReason, tim
  * after a follow-up the count starts again, so two more missed weeks raise a new task. Each week
  * counts once, however many copies of its record reached CHT.
  */
-export function missedStreak(c: ContactWithReports, record: ReportDoc): number {
-  return indexOf(c).remember(`wellbeing:streak:${record._id}`, () => {
-    const index = indexOf(c);
-    const before = (report: ReportDoc): boolean => report.reported_date <= record.reported_date;
-    const answered = index.latest(wellbeingRecord.code, (report) => before(report) && screen(report).answered);
-    const followedUp = index.latest(followUpForm.id, (report) => before(report) && followUpReason(report) === 'missed');
-    const since = Math.max(answered?.reported_date ?? -Infinity, followedUp?.reported_date ?? -Infinity);
-    const enrolled = enrolledSince(c) ?? Infinity;
-    const from = Math.max(since === -Infinity ? 0 : since + 1, enrolled);
-    return index.countBetween(wellbeingRecord.code, from, record.reported_date + 1, (report) => !screen(report).answered);
-  });
-}
+export const missedStreak = perReport((c, record, index): number => {
+  const time = record.reported_date;
+  const answered = index.latestUntil(wellbeingRecord.code, time, isAnsweredWeek);
+  const followedUp = index.latestUntil(followUpForm.id, time, isMissedFollowUp);
+  const since = Math.max(answered ? answered.reported_date : -Infinity, followedUp ? followedUp.reported_date : -Infinity);
+  const enrolled = enrolledSince(c) ?? Infinity;
+  const from = Math.max(since === -Infinity ? 0 : since + 1, enrolled);
+  return index.countBetween(wellbeingRecord.code, from, time + 1, isMissedWeek);
+});
+
+const isMissedWeek = (record: ReportDoc): boolean => !isAnsweredWeek(record);
+const isMissedFollowUp = (followUp: ReportDoc): boolean => followUpReason(followUp) === 'missed';

@@ -10,7 +10,7 @@ import { ruleNow } from '../../kit/runtime';
 import { contactPercentTarget, groupedRecordTarget, recordPercentTarget } from '../../kit/target-builders';
 import { DAY } from '../../kit/time';
 import { wellbeingRecord } from './model';
-import { answeredWhileEnrolled, enrolledSince, followUpAfter, isEnrolled, screen } from './state';
+import { answeredWhileEnrolled, enrolledSince, followUpAfter, isAnsweredWeek, isEnrolled, needsSupport } from './state';
 import { SUPERVISORS_ONLY } from './tasks';
 
 /** Days a supervisor has to follow up a referral: the task's window. */
@@ -23,7 +23,7 @@ const FOLLOW_UP_DAYS = 7;
 function answeredInLastWeek(c: ContactWithReports): boolean {
   const now = ruleNow();
   const from = Math.max(now - 7 * DAY, enrolledSince(c) ?? Infinity);
-  return indexOf(c).countBetween(wellbeingRecord.code, from, now + 1, (report) => screen(report).answered) > 0;
+  return indexOf(c).countBetween(wellbeingRecord.code, from, now + 1, isAnsweredWeek) > 0;
 }
 
 export const checkedInTarget = contactPercentTarget({
@@ -45,7 +45,7 @@ export const referredTarget = groupedRecordTarget({
   record: wellbeingRecord,
   type: 'count',
   audience: SUPERVISORS_ONLY,
-  when: (report, c) => answeredWhileEnrolled(c, report) && screen(report).needsSupport,
+  when: (report, c) => answeredWhileEnrolled(c, report) && needsSupport(report),
   gte: 1,
 });
 
@@ -55,7 +55,7 @@ export const followedUpTarget = recordPercentTarget({
   icon: 'icon-people-family',
   record: wellbeingRecord,
   audience: SUPERVISORS_ONLY,
-  of: (report, c) => answeredWhileEnrolled(c, report) && screen(report).needsSupport,
+  of: (report, c) => answeredWhileEnrolled(c, report) && needsSupport(report),
   passes: (report, c) => !!followUpAfter(c, 'psychosocial', report.reported_date, report.reported_date + FOLLOW_UP_DAYS * DAY),
 });
 

@@ -21,7 +21,7 @@ import { Audience } from '../../kit/audience';
 import { ContactWithReports, ReportDoc } from '../../kit/docs';
 import { TaskPriorityLevel, recordTask } from '../../kit/task-builders';
 import { FollowUpReason, followUpForm, wellbeingRecord } from './model';
-import { followUpAfter, inCurrentEnrolment, latestAnsweredCheck, missedStreak, screen } from './state';
+import { followUpAfter, inCurrentEnrolment, isAnsweredWeek, isSymptomaticWeek, latestAnsweredCheck, missedStreak, needsSupport } from './state';
 
 export const SUPERVISORS_ONLY: Audience = { roles: ['chw_supervisor'], permission: 'can_supervise_wellbeing', notAboutSelf: true };
 
@@ -53,12 +53,12 @@ function followUpTask<const N extends string, P extends TaskPriorityLevel | unde
 
 export const symptomaticTask = followUpTask('symptomatic', {
   name: 'chw-wellbeing-symptomatic',
-  when: (report) => screen(report).symptomatic,
+  when: isSymptomaticWeek,
 });
 
 export const psychosocialTask = followUpTask('psychosocial', {
   name: 'chw-wellbeing-psychosocial',
-  when: (report) => screen(report).needsSupport,
+  when: needsSupport,
   priority: 'high',
 });
 
@@ -69,7 +69,7 @@ export const psychosocialTask = followUpTask('psychosocial', {
  */
 export const missedTask = followUpTask('missed', {
   name: 'chw-wellbeing-missed-check-ins',
-  when: (report, c) => !screen(report).answered && missedStreak(c, report) === MISSED_WEEKS,
+  when: (report, c) => !isAnsweredWeek(report) && missedStreak(c, report) === MISSED_WEEKS,
   alsoResolvedBy: (c, report) => (latestAnsweredCheck(c)?.reported_date ?? -Infinity) > report.reported_date,
 });
 

@@ -15,7 +15,7 @@
  *   on time.
  */
 import { ContactWithReports, ReportDoc } from '../../kit/docs';
-import { indexOf } from '../../kit/report-index';
+import { indexOf, perContact, perReport } from '../../kit/report-index';
 import { addDays, daysBetween, startOfDay } from '../../kit/time';
 import { DEFAULT_LENGTH_DAYS, EndOutcome, endCheckForm, enrollmentForm, symptomaticFollowUpForm, symptomsRecord } from './model';
 
@@ -66,28 +66,34 @@ export function periodOf(enrollment: ReportDoc): Omit<Quarantine, 'closedBy' | '
   };
 }
 
-/** The quarantine an enrolment defines and the end check that closed it. */
-function quarantineFrom(c: ContactWithReports, enrollment: ReportDoc): Quarantine | undefined {
+/** The quarantine an enrolment defines and the end check that closed it, once per enrolment. */
+const quarantineFrom = perReport((_c, enrollment, index): Quarantine | undefined => {
   const period = periodOf(enrollment);
   if (!period) return undefined;
-  const closedBy = indexOf(c).firstAfter(endCheckForm.id, enrollment.reported_date);
-  return { ...period, closedBy, outcome: closedBy ? (endCheckForm.text(closedBy, 'end.outcome') as EndOutcome) : undefined };
-}
+  const closedBy = index.firstAfter(endCheckForm.id, enrollment.reported_date);
+  return {
+    enrollment: period.enrollment,
+    start: period.start,
+    length: period.length,
+    lastDay: period.lastDay,
+    endsAt: period.endsAt,
+    sms: period.sms,
+    smsPhone: period.smsPhone,
+    closedBy,
+    outcome: closedBy ? (endCheckForm.text(closedBy, 'end.outcome') as EndOutcome) : undefined,
+  };
+});
 
 /** The current quarantine: the latest enrolment's. */
-export function quarantineOf(c: ContactWithReports): Quarantine | undefined {
-  return indexOf(c).remember('contact-tracing:quarantine', () => {
-    const enrollment = indexOf(c).latest(enrollmentForm.id);
-    return enrollment && quarantineFrom(c, enrollment);
-  });
-}
+export const quarantineOf = perContact((c, index): Quarantine | undefined => {
+  const enrollment = index.latest(enrollmentForm.id);
+  return enrollment && quarantineFrom(c, enrollment);
+});
 
 /** The quarantine of any enrolment of this contact, by the enrolment report's id. */
 export function quarantineById(c: ContactWithReports, enrollmentId: string): Quarantine | undefined {
-  return indexOf(c).remember(`contact-tracing:quarantine:${enrollmentId}`, () => {
-    const enrollment = indexOf(c).byId(enrollmentId);
-    return enrollment && enrollment.form === enrollmentForm.id ? quarantineFrom(c, enrollment) : undefined;
-  });
+  const enrollment = indexOf(c).byId(enrollmentId);
+  return enrollment && enrollment.form === enrollmentForm.id ? quarantineFrom(c, enrollment) : undefined;
 }
 
 /** Closed (by an end check) at or before `time`. */
@@ -141,23 +147,15 @@ export function silenceClockStart(enrollment: ReportDoc): number {
 
 // ---------------------------------------------------------------- check-ins and symptom episodes
 
-export interface Checkin {
-  record: ReportDoc;
-  /** The quarantine the check-in was sent for. */
-  quarantine: Quarantine;
-  day: number;
-}
-
 /**
  * The quarantine a check-in record answers, when it is a check-in of a known enrolment of this
  * contact, for one of its days (the campaign only sends days 1 to length). A record that names
  * no enrolment of this contact (its enrolment deleted, or never replicated here) is no check-in.
  */
-export function checkinOf(c: ContactWithReports, record: ReportDoc): Checkin | undefined {
+export function checkinOf(c: ContactWithReports, record: ReportDoc): Quarantine | undefined {
   const quarantine = quarantineById(c, symptomsRecord.get(record, 'enrollment_id') ?? '');
   const day = symptomsRecord.get(record, 'quarantine_day');
-  if (!quarantine || day === null || day < 1 || day > quarantine.length) return undefined;
-  return { record, quarantine, day };
+  return quarantine && day !== null && day >= 1 && day <= quarantine.length ? quarantine : undefined;
 }
 
 /**
@@ -168,8 +166,8 @@ export function checkinOf(c: ContactWithReports, record: ReportDoc): Checkin | u
  */
 export function isSymptomaticAlert(c: ContactWithReports, record: ReportDoc): boolean {
   if (symptomsRecord.get(record, 'symptomatic') !== true) return false;
-  const checkin = checkinOf(c, record);
-  return !!checkin && !closedAt(checkin.quarantine, record.reported_date);
+  const quarantine = checkinOf(c, record);
+  return !!quarantine && !closedAt(quarantine, record.reported_date);
 }
 
 /** One follow-up's worth of symptomatic answers: from the first "yes" until a follow-up is done. */
@@ -186,23 +184,32 @@ export interface SymptomEpisode {
  * follow-up for the CHW, not two; a "yes" after the follow-up is a new one.
  */
 export function symptomEpisodes(c: ContactWithReports): readonly SymptomEpisode[] {
-  return indexOf(c).remember('contact-tracing:episodes', () => {
-    const index = indexOf(c);
-    const episodes: SymptomEpisode[] = [];
-    for (const record of index.byForm(symptomsRecord.code)) {
-      if (!isSymptomaticAlert(c, record)) continue;
-      const open = episodes[episodes.length - 1];
-      const joins = !!open &&
-        daysBetween(open.first.reported_date, record.reported_date) <= SYMPTOMATIC_OPEN_DAYS &&
-        !index.firstAfter(symptomaticFollowUpForm.id, open.first.reported_date, undefined, record.reported_date);
-      if (joins) open.records.push(record);
-      else episodes.push({ first: record, records: [record] });
-    }
-    return episodes;
-  });
+  return episodesOf(c).list;
 }
+
+const episodesOf = perContact((c, index) => {
+  const list: SymptomEpisode[] = [];
+  const byFirst = new Map<ReportDoc, SymptomEpisode>();
+  const records = index.byForm(symptomsRecord.code);
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i];
+    if (!isSymptomaticAlert(c, record)) continue;
+    const open = list[list.length - 1];
+    const joins = !!open &&
+      daysBetween(open.first.reported_date, record.reported_date) <= SYMPTOMATIC_OPEN_DAYS &&
+      !index.firstAfter(symptomaticFollowUpForm.id, open.first.reported_date, undefined, record.reported_date);
+    if (joins) {
+      open.records.push(record);
+    } else {
+      const episode = { first: record, records: [record] };
+      list.push(episode);
+      byFirst.set(record, episode);
+    }
+  }
+  return { list, byFirst };
+});
 
 /** The episode a symptomatic answer starts, if it starts one. */
 export function episodeStartedBy(c: ContactWithReports, record: ReportDoc): SymptomEpisode | undefined {
-  return symptomEpisodes(c).find((episode) => episode.first === record);
+  return episodesOf(c).byFirst.get(record);
 }

@@ -4,7 +4,7 @@
  * contact summary all read this one object.
  */
 import { ContactWithReports, ReportDoc } from '../../kit/docs';
-import { indexOf } from '../../kit/report-index';
+import { perContact } from '../../kit/report-index';
 import { DEFAULT_MODULE, MODULES, ModuleId, enrollmentForm, hasConsent, isAnswer, isCompletion, isCorrect, trainingRecord } from './model';
 
 export interface TrainingProgress {
@@ -24,39 +24,47 @@ export interface TrainingProgress {
 
 const isModule = (value: string): value is ModuleId => Object.prototype.hasOwnProperty.call(MODULES, value);
 
-export function trainingProgress(c: ContactWithReports): TrainingProgress | undefined {
-  return indexOf(c).remember('remote-training:progress', () => {
-    const index = indexOf(c);
-    const enrollment = index.latest(enrollmentForm.id);
-    if (!enrollment) return undefined;
-    const since = enrollment.reported_date;
-    const latestAnswer = new Map<string, ReportDoc>();
-    let completion: ReportDoc | undefined;
-    for (const record of index.byForm(trainingRecord.code)) {
-      if (record.reported_date < since) continue;
-      if (isAnswer(record)) latestAnswer.set(trainingRecord.get(record, 'question_id') ?? '', record);
-      else if (isCompletion(record) && !completion) completion = record;
-    }
-    const chosen = enrollmentForm.text(enrollment, 'training.module');
-    const module = isModule(chosen) ? chosen : DEFAULT_MODULE;
-    return {
-      enrollment,
-      module,
-      consented: hasConsent(enrollment),
-      answered: latestAnswer.size,
-      total: MODULES[module].length,
-      correct: [...latestAnswer.values()].filter(isCorrect).length,
-      completion,
-      score: completion ? trainingRecord.get(completion, 'score') ?? undefined : undefined,
-    };
-  });
-}
+export const trainingProgress = perContact((_c, index): TrainingProgress | undefined => {
+  const enrollment = index.latest(enrollmentForm.id);
+  if (!enrollment) return undefined;
+  const since = enrollment.reported_date;
+  const latestAnswer = new Map<string, ReportDoc>();
+  let completion: ReportDoc | undefined;
+  const records = index.byForm(trainingRecord.code);
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i];
+    if (record.reported_date < since) continue;
+    if (isAnswer(record)) latestAnswer.set(trainingRecord.get(record, 'question_id') ?? '', record);
+    else if (isCompletion(record) && !completion) completion = record;
+  }
+  let correct = 0;
+  for (const answer of latestAnswer.values()) if (isCorrect(answer)) correct++;
+  const chosen = enrollmentForm.text(enrollment, 'training.module');
+  const module = isModule(chosen) ? chosen : DEFAULT_MODULE;
+  return {
+    enrollment,
+    module,
+    consented: hasConsent(enrollment),
+    answered: latestAnswer.size,
+    total: MODULES[module].length,
+    correct,
+    completion,
+    score: completion ? trainingRecord.get(completion, 'score') ?? undefined : undefined,
+  };
+});
 
 export const isEnrolled = (c: ContactWithReports): boolean => !!trainingProgress(c)?.consented;
 
+/** The first enrolment with consent: training records from before it are no answer to our training. */
+const firstEnrolment = perContact((_c, index): ReportDoc | undefined => {
+  const enrolments = index.byForm(enrollmentForm.id);
+  for (let i = 0; i < enrolments.length; i++) if (hasConsent(enrolments[i])) return enrolments[i];
+  return undefined;
+});
+
 /** Whether a training record came back after the CHW was first enrolled with consent (earlier ones are no answer to our training). */
 export function answeredWhileEnrolled(c: ContactWithReports, record: ReportDoc): boolean {
-  const first = indexOf(c).remember('remote-training:first-enrolment', () => indexOf(c).byForm(enrollmentForm.id).find(hasConsent));
+  const first = firstEnrolment(c);
   return !!first && record.reported_date >= first.reported_date;
 }
 export const hasCompleted = (c: ContactWithReports): boolean => !!trainingProgress(c)?.completion;

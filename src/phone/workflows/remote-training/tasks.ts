@@ -28,10 +28,13 @@ export const NUDGE_AFTER_DAYS = 7;
 
 /** The first follow-up after `since` for `reason` (and question) in which the supervisor reached the CHW. */
 function followUpAfter(c: ContactWithReports, since: number, reason: FollowUpReason, questionId?: string): ReportDoc | undefined {
-  return indexOf(c).firstAfter(followUpForm.id, since, (followUp) =>
-    reachedChw(followUp) &&
-    followUpReason(followUp) === reason &&
-    (questionId === undefined || followUpForm.text(followUp, 'question_id') === questionId));
+  const followUps = indexOf(c).byForm(followUpForm.id);
+  for (let i = 0; i < followUps.length; i++) {
+    const followUp = followUps[i];
+    if (followUp.reported_date < since) continue;
+    if (reachedChw(followUp) && followUpReason(followUp) === reason && (questionId === undefined || followUpForm.text(followUp, 'question_id') === questionId)) return followUp;
+  }
+  return undefined;
 }
 
 /** The follow-up that closes a wrong answer: same question, after the answer arrived. */

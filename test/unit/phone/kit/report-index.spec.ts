@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { ContactWithReports, ReportDoc } from '../../../../src/phone/kit/docs';
-import { ReportIndex, indexOf } from '../../../../src/phone/kit/report-index';
+import { ReportIndex, indexOf, perContact, perReport } from '../../../../src/phone/kit/report-index';
 
 const report = (id: string, form: string, reported_date: number, fields: Record<string, unknown> = {}): ReportDoc =>
   ({ _id: id, form, reported_date, fields });
@@ -44,10 +44,28 @@ describe('ReportIndex', () => {
     const first = indexOf(c);
     expect(indexOf({ contact: c.contact, reports: c.reports })).to.equal(first);
     expect(indexOf({ contact: c.contact, reports: [...reports] })).to.not.equal(first);
-    let computed = 0;
-    first.remember('k', () => ++computed);
-    first.remember('k', () => ++computed);
-    expect(computed).to.equal(1);
+  });
+
+  it('computes a per-contact value once per contact, and a per-report value once per report', () => {
+    let contactCalls = 0;
+    let reportCalls = 0;
+    const newest = perContact((_c, index) => { contactCalls++; return index.latest('RP_SYMPTOMS'); });
+    const later = perReport((_c, r, index) => { reportCalls++; return index.countBetween(r.form, r.reported_date + 1, Infinity); });
+    const c: ContactWithReports = { contact: { _id: 'p', type: 'person' }, reports };
+    expect([newest(c), newest(c), newest({ contact: c.contact, reports })].map((r) => r?._id)).to.deep.equal(['c', 'c', 'c']);
+    expect(contactCalls).to.equal(1);
+    expect([later(c, reports[1]), later(c, reports[1]), later(c, reports[3]), later(c, reports[0])]).to.deep.equal([2, 2, 1, 0]);
+    expect(reportCalls).to.equal(3);
+    // another emission (new reports array): computed again
+    newest({ contact: c.contact, reports: [...reports] });
+    expect(contactCalls).to.equal(2);
+  });
+
+  it('finds the newest report at or before a time', () => {
+    expect(index.latestUntil('RP_SYMPTOMS', 250)?._id).to.equal('b');
+    expect(index.latestUntil('RP_SYMPTOMS', 200)?._id).to.equal('b');
+    expect(index.latestUntil('RP_SYMPTOMS', 99)).to.equal(undefined);
+    expect(index.latestUntil('RP_SYMPTOMS', 1000, (r) => r.fields.answered === false)?._id).to.equal('a');
   });
 });
 
