@@ -11,7 +11,7 @@
  * records per run) so CHT-side de-duplication does not depend on where the record came from.
  */
 import { JsonForm, JsonFormField } from '../cht/json-form';
-import { AllFields, RecordFieldSpec, RecordFields, RecordForm } from '../phone/kit/record';
+import { AllFields, RecordFieldSpec, RecordFields, RecordForm, recordLabelKey, recordTitleKey } from '../phone/kit/record';
 import { WebhookSource } from '../rapidpro/flow/node-spec';
 import { RunLike, Source, fromRun, quote, resultKeyOf, toExpression } from './sources';
 
@@ -150,14 +150,14 @@ export function jsonFormOf<C extends string, F extends RecordFields>(record: Rec
   Object.entries(record.allFields as AllFields<F>).forEach(([name, spec], position) => {
     const field = spec as RecordFieldSpec;
     fields[name] = {
-      labels: { tiny: field.tiny ?? name, short: { translation_key: record.labelKey(name as Extract<keyof AllFields<F>, string>) } },
+      labels: { tiny: field.tiny ?? name, short: { translation_key: recordLabelKey(record, name as Extract<keyof AllFields<F>, string>) } },
       position,
       type: field.type,
       required: field.required ?? false,
     };
   });
   return {
-    meta: { code: record.code, icon: record.icon, translation_key: record.titleKey },
+    meta: { code: record.code, icon: record.icon, translation_key: recordTitleKey(record) },
     fields,
     public_form: true,
     use_sentinel: true,

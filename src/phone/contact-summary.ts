@@ -6,4 +6,4 @@ import { contactSummaryInputs } from './kit/runtime';
 import { SUMMARIES } from './workflows/summaries';
 
 const { contact, reports, lineage } = contactSummaryInputs();
-export = composeSummary(contact, reports, lineage, Object.values(SUMMARIES));
+export default composeSummary(contact, reports, lineage, Object.values(SUMMARIES));

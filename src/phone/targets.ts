@@ -1,10 +1,10 @@
 // The target definitions cht-conf bundles into `app_settings.json` (root targets.js re-exports dist/phone/targets.js).
 // In CHT's rules engine, the definitions of this engine start that can emit for the current contact
 // (./kit/engine.ts); in plain Node (cht-conf's schema check and `tasks.targets.items`), every workflow's targets.
-import { RuleLists, phoneTargets } from './kit/engine';
+import { PhoneRules, phoneTargets } from './kit/engine';
 import { TargetDefinition } from './kit/targets';
 
-declare function require(id: './workflows/tasks-and-targets'): { lists: RuleLists };
+declare function require(id: './workflows/tasks-and-targets'): PhoneRules;
 
-const targets: TargetDefinition[] = phoneTargets(() => require('./workflows/tasks-and-targets').lists);
-export = targets;
+const targets: TargetDefinition[] = phoneTargets(() => require('./workflows/tasks-and-targets'));
+export default targets;

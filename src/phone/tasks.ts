@@ -1,10 +1,10 @@
 // The task definitions cht-conf bundles into `app_settings.json` (root tasks.js re-exports dist/phone/tasks.js).
 // In CHT's rules engine, the definitions of this engine start that can emit for the current contact
 // (./kit/engine.ts); in plain Node (cht-conf's schema check), every workflow's tasks.
-import { RuleLists, phoneTasks } from './kit/engine';
+import { PhoneRules, phoneTasks } from './kit/engine';
 import { TaskDefinition } from './kit/tasks';
 
-declare function require(id: './workflows/tasks-and-targets'): { lists: RuleLists };
+declare function require(id: './workflows/tasks-and-targets'): PhoneRules;
 
-const tasks: TaskDefinition[] = phoneTasks(() => require('./workflows/tasks-and-targets').lists);
-export = tasks;
+const tasks: TaskDefinition[] = phoneTasks(() => require('./workflows/tasks-and-targets'));
+export default tasks;

@@ -13,7 +13,8 @@
  * Builders record each definition's audience (`audienceOf`), so the phone bundle builds only the
  * definitions the logged-in user can see (./engine.ts).
  */
-import { ContactWithReports, UserContact } from './docs';
+import { ContactWithReports, ReportDoc, UserContact } from './docs';
+import { indexOf } from './report-index';
 import { UserRole } from './roles';
 import { ChtScriptApi, chtApi, currentUser, engineUtils } from './runtime';
 
@@ -62,6 +63,14 @@ export function userInAudience(audience: Audience): boolean {
 export function inAudience(audience: Audience, c: ContactWithReports): boolean {
   if (!userInAudience(audience)) return false;
   return !audience.notAboutSelf || (currentUser() as UserContact)._id !== c.contact._id;
+}
+
+/**
+ * Whether a report counts for a task or target instance on this phone: a report (not the first
+ * copy's duplicate, see ./report-index.ts) and the user in the audience for its contact.
+ */
+export function countsFor(audience: Audience, c: ContactWithReports, report: ReportDoc | undefined): report is ReportDoc {
+  return !!report && !indexOf(c).isDuplicate(report) && inAudience(audience, c);
 }
 
 /** The target `context` CHT 4.11 can evaluate: true for a user whose contact has one of the roles. */

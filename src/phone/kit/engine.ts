@@ -12,7 +12,7 @@
  * settings change and every change of the user's contact doc. The kept definitions are reused
  * only while `user` and `cht` are the very objects they were built for; anything else rebuilds
  * them. On a hit, this module and the two entry points are all the bundle evaluates of ours: the
- * workflow modules are `require`d only when building (./engine-build.ts).
+ * workflow modules and the builder (./engine-build.ts) are `require`d only when building.
  *
  * What this relies on in CHT and cht-conf, and what happens if it changes:
  * - `Utils` is a plain object, new per initialisation and shared by its contacts. Were it shared
@@ -30,10 +30,19 @@ import { TaskDefinition } from './tasks';
 import { ContactWithReports } from './docs';
 import { chtApi, currentUser, engineUtils, ruleContact } from './runtime';
 
-/** Every workflow's tasks and targets, in order: what the entry points build from. */
+/** Every workflow's tasks and targets, in order. */
 export interface RuleLists {
   readonly tasks: readonly TaskDefinition[];
   readonly targets: readonly TargetDefinition[];
+}
+
+/**
+ * What the entry points `require` only when they build: the lists and the builder
+ * (src/phone/workflows/tasks-and-targets.ts), one module group of the bundle.
+ */
+export interface PhoneRules {
+  readonly lists: RuleLists;
+  buildEngine(lists: RuleLists, user: unknown, api: unknown): Engine;
 }
 
 /** The definitions kept for one rules-engine initialisation. */
@@ -49,30 +58,28 @@ export interface Engine {
 /** The property of `Utils` that keeps the engine (not enumerable). */
 export const ENGINE_KEY = '__chtRapidproRules';
 
-declare function require(id: './engine-build'): typeof import('./engine-build');
-
 /** The engine of the current rules-engine initialisation, built on first use; undefined outside CHT's rules engine. */
-function currentEngine(load: () => RuleLists): Engine | undefined {
+function currentEngine(load: () => PhoneRules): Engine | undefined {
   const utils = engineUtils() as unknown as Record<string, Engine | undefined> | undefined;
   if (!utils || typeof utils !== 'object') return undefined;
   const user = currentUser();
   const api = chtApi();
   const kept = utils[ENGINE_KEY];
   if (kept && kept.user === user && kept.api === api) return kept;
-  // required on a miss only: a hit evaluates none of the building code
-  const engine = require('./engine-build').buildEngine(load(), user, api);
+  const rules = load();
+  const engine = rules.buildEngine(rules.lists, user, api);
   Object.defineProperty(utils, ENGINE_KEY, { value: engine, enumerable: false, writable: true, configurable: true });
   return engine;
 }
 
 /** The task definitions for `tasks.js`: in CHT's rules engine, those of this engine that can emit for the current contact. */
-export function phoneTasks(load: () => RuleLists): TaskDefinition[] {
+export function phoneTasks(load: () => PhoneRules): TaskDefinition[] {
   const engine = currentEngine(load);
-  return engine ? engine.tasksFor(ruleContact()) : load().tasks.slice();
+  return engine ? engine.tasksFor(ruleContact()) : load().lists.tasks.slice();
 }
 
 /** The target definitions for `targets.js`, likewise. */
-export function phoneTargets(load: () => RuleLists): TargetDefinition[] {
+export function phoneTargets(load: () => PhoneRules): TargetDefinition[] {
   const engine = currentEngine(load);
-  return engine ? engine.targetsFor(ruleContact()) : load().targets.slice();
+  return engine ? engine.targetsFor(ruleContact()) : load().lists.targets.slice();
 }

@@ -69,25 +69,24 @@ export class RecordForm<C extends string = string, F extends RecordFields = Reco
     const spec = this.allFields[field] as RecordFieldSpec | undefined;
     return spec && typeof value === TYPE_OF[spec.type] ? (value as FieldValue<AllFields<F>[K]['type']>) : null;
   }
+}
 
-  /** The record's de-duplication key ('' when missing). */
-  eventId(report: ReportDoc): string {
-    const value = report.fields.rp_event_id;
-    return typeof value === 'string' ? value : '';
-  }
+// The record's translation keys are functions, not methods: the phone bundle never shows them, so
+// it leaves them out.
 
-  get titleKey(): `form.${Lowercase<C>}.title` {
-    return `form.${this.code.toLowerCase() as Lowercase<C>}.title`;
-  }
+/** The record's title key `form.<code, lower case>.title`. */
+export function recordTitleKey<C extends string>(record: RecordForm<C>): `form.${Lowercase<C>}.title` {
+  return `form.${record.code.toLowerCase() as Lowercase<C>}.title`;
+}
 
-  labelKey<K extends Extract<keyof AllFields<F>, string>>(field: K): `report.${Lowercase<C>}.${K}` {
-    return `report.${this.code.toLowerCase() as Lowercase<C>}.${field}`;
-  }
+/** A field's label key `report.<code, lower case>.<field>`. */
+export function recordLabelKey<C extends string, F extends RecordFields, K extends Extract<keyof AllFields<F>, string>>(record: RecordForm<C, F>, field: K): `report.${Lowercase<C>}.${K}` {
+  return `report.${record.code.toLowerCase() as Lowercase<C>}.${field}`;
+}
 
-  /** Every translation key the record uses: its title and a label per field. */
-  get translationKeys(): RecordKeys<C, F>[] {
-    return [this.titleKey, ...Object.keys(this.allFields).map((field) => this.labelKey(field as Extract<keyof AllFields<F>, string>))];
-  }
+/** Every translation key the record uses: its title and a label per field. */
+export function recordTranslationKeys<C extends string, F extends RecordFields>(record: RecordForm<C, F>): RecordKeys<C, F>[] {
+  return [recordTitleKey(record), ...Object.keys(record.allFields).map((field) => recordLabelKey(record, field as Extract<keyof AllFields<F>, string>))];
 }
 
 /** Declares a record form: `recordForm('RP_SYMPTOMS', { fever: { type: 'boolean' } })`. */

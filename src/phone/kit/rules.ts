@@ -5,7 +5,7 @@
  */
 import { WorkflowSummary } from './contact-summary';
 import { KeysOf } from './keys';
-import { RecordForm } from './record';
+import { RecordForm, recordTranslationKeys } from './record';
 import { TargetDefinition } from './targets';
 import { ReportTask } from './tasks';
 
@@ -49,7 +49,7 @@ export function translationKeysOf(rules: WorkflowRules): string[] {
   }
   for (const target of rules.targets) if (target.translation_key) keys.push(target.translation_key);
   keys.push(...(rules.summary?.keys ?? []));
-  for (const record of rules.records) keys.push(...record.translationKeys);
+  for (const record of rules.records) keys.push(...recordTranslationKeys(record));
   return [...new Set(keys)];
 }
 

@@ -11,7 +11,7 @@
  * closures per call).
  */
 import { AppForm } from './app-form';
-import { Audience, inAudience, targetContext, withAudience } from './audience';
+import { Audience, countsFor, inAudience, targetContext, withAudience } from './audience';
 import { ContactWithReports, ReportDoc } from './docs';
 import { Keyed, TargetPeriod, targetKey, targetPeriodKey } from './keys';
 import { RecordForm } from './record';
@@ -44,22 +44,15 @@ export function contactCountTarget<const I extends string>(options: TargetLabels
   contactTypes: [string, ...string[]];
   when: (c: ContactWithReports) => boolean;
 }): BuiltTarget<I, CountTarget> {
-  const audience = options.audience;
-  const when = options.when;
-  return withAudience<BuiltTarget<I, CountTarget>>({
-    id: options.id,
-    icon: options.icon,
-    translation_key: targetKey(options.id),
-    subtitle_translation_key: subtitleOf(options),
-    context: targetContext(audience),
+  return labelled<I, CountTarget>(options, {
     type: 'count',
     goal: options.goal ?? -1,
     appliesTo: 'contacts',
     appliesToType: options.contactTypes,
-    appliesIf: (c) => inAudience(audience, c) && when(c),
+    appliesIf: ofContacts(options.audience, options.when),
     idType: 'contact',
     date: options.date ?? 'now',
-  }, audience);
+  });
 }
 
 /** Of the contacts for which `of` holds, the percentage for which `passes` holds. */
@@ -68,24 +61,17 @@ export function contactPercentTarget<const I extends string>(options: TargetLabe
   of: (c: ContactWithReports) => boolean;
   passes: (c: ContactWithReports) => boolean;
 }): BuiltTarget<I, PercentTarget> {
-  const audience = options.audience;
-  const of = options.of;
   const passes = options.passes;
-  return withAudience<BuiltTarget<I, PercentTarget>>({
-    id: options.id,
-    icon: options.icon,
-    translation_key: targetKey(options.id),
-    subtitle_translation_key: subtitleOf(options),
-    context: targetContext(audience),
+  return labelled<I, PercentTarget>(options, {
     type: 'percent',
     goal: options.goal ?? 100,
     appliesTo: 'contacts',
     appliesToType: options.contactTypes,
-    appliesIf: (c) => inAudience(audience, c) && of(c),
+    appliesIf: ofContacts(options.audience, options.of),
     passesIf: (c) => passes(c),
     idType: 'contact',
     date: options.date ?? 'now',
-  }, audience);
+  });
 }
 
 /** Counts reports of a form for which `when` holds (one instance per report). */
@@ -93,22 +79,15 @@ export function recordCountTarget<const I extends string>(options: TargetLabels<
   record: CountedForm;
   when?: (report: ReportDoc, c: ContactWithReports) => boolean;
 }): BuiltTarget<I, CountTarget> {
-  const audience = options.audience;
-  const when = options.when;
-  return withAudience<BuiltTarget<I, CountTarget>>({
-    id: options.id,
-    icon: options.icon,
-    translation_key: targetKey(options.id),
-    subtitle_translation_key: subtitleOf(options),
-    context: targetContext(audience),
+  return labelled<I, CountTarget>(options, {
     type: 'count',
     goal: options.goal ?? -1,
     appliesTo: 'reports',
     appliesToType: [formCode(options.record)],
-    appliesIf: (c, report) => !!report && !indexOf(c).isDuplicate(report) && inAudience(audience, c) && (!when || when(report, c)),
+    appliesIf: ofReports(options.audience, options.when),
     idType: 'report',
     date: options.date ?? 'reported',
-  }, audience);
+  });
 }
 
 /** Of the reports for which `of` holds, the percentage for which `passes` holds (e.g. % answered). */
@@ -117,24 +96,17 @@ export function recordPercentTarget<const I extends string>(options: TargetLabel
   of?: (report: ReportDoc, c: ContactWithReports) => boolean;
   passes: (report: ReportDoc, c: ContactWithReports) => boolean;
 }): BuiltTarget<I, PercentTarget> {
-  const audience = options.audience;
-  const of = options.of;
   const passes = options.passes;
-  return withAudience<BuiltTarget<I, PercentTarget>>({
-    id: options.id,
-    icon: options.icon,
-    translation_key: targetKey(options.id),
-    subtitle_translation_key: subtitleOf(options),
-    context: targetContext(audience),
+  return labelled<I, PercentTarget>(options, {
     type: 'percent',
     goal: options.goal ?? 100,
     appliesTo: 'reports',
     appliesToType: [formCode(options.record)],
-    appliesIf: (c, report) => !!report && !indexOf(c).isDuplicate(report) && inAudience(audience, c) && (!of || of(report, c)),
+    appliesIf: ofReports(options.audience, options.of),
     passesIf: (c, report) => !!report && passes(report, c),
     idType: 'report',
     date: options.date ?? 'reported',
-  }, audience);
+  });
 }
 
 /**
@@ -172,28 +144,40 @@ export function groupedRecordTarget<const I extends string>(options: TargetLabel
   when?: (report: ReportDoc, c: ContactWithReports) => boolean;
   gte: number;
 }): BuiltTarget<I, GroupedTarget> {
-  const audience = options.audience;
-  const when = options.when;
-  return withAudience<BuiltTarget<I, GroupedTarget>>({
-    id: options.id,
-    icon: options.icon,
-    translation_key: targetKey(options.id),
-    subtitle_translation_key: subtitleOf(options),
-    context: targetContext(audience),
+  return labelled<I, GroupedTarget>(options, {
     type: options.type,
     goal: options.goal ?? (options.type === 'percent' ? 100 : -1),
     appliesTo: 'reports',
     appliesToType: [formCode(options.record)],
-    appliesIf: (c, report) => !!report && !indexOf(c).isDuplicate(report) && inAudience(audience, c) && (!when || when(report, c)),
+    appliesIf: ofReports(options.audience, options.when),
     groupBy: contactIdOf,
     passesIfGroupCount: { gte: options.gte },
     idType: 'report',
     date: options.date ?? 'reported',
-  }, audience);
+  });
+}
+
+type Labels = 'id' | 'icon' | 'translation_key' | 'subtitle_translation_key' | 'context';
+
+/** Completes a target with what every builder derives the same way: its id, labels and context, and records its audience. */
+function labelled<I extends string, T extends TargetDefinition>(options: TargetLabels<I>, definition: Omit<T, Labels>): BuiltTarget<I, T> {
+  const target = definition as BuiltTarget<I, T>;
+  target.id = options.id;
+  target.icon = options.icon;
+  target.translation_key = targetKey(options.id);
+  target.subtitle_translation_key = options.period ? targetPeriodKey(options.period) : undefined;
+  target.context = targetContext(options.audience);
+  return withAudience(target, options.audience);
+}
+
+/** A contact target's `appliesIf`: the user is in the audience for the contact, and `when`. */
+function ofContacts(audience: Audience, when: (c: ContactWithReports) => boolean): (c: ContactWithReports) => boolean {
+  return (c) => inAudience(audience, c) && when(c);
+}
+
+/** A report target's `appliesIf`: the first copy of the report, the user in the audience, and `when`. */
+function ofReports(audience: Audience, when?: (report: ReportDoc, c: ContactWithReports) => boolean): (c: ContactWithReports, report?: ReportDoc) => boolean {
+  return (c, report) => countsFor(audience, c, report) && (!when || when(report, c));
 }
 
 const contactIdOf = (c: ContactWithReports): string => c.contact._id;
-
-function subtitleOf(options: TargetLabels<string>): string | undefined {
-  return options.period ? targetPeriodKey(options.period) : undefined;
-}

@@ -12,12 +12,12 @@
  * spreads, no closures or key strings per call; per-contact values are memoized on the index).
  */
 import { AppForm, FormInputs } from './app-form';
-import { Audience, inAudience, withAudience } from './audience';
+import { Audience, countsFor, withAudience } from './audience';
 import { ContactWithReports, ReportDoc } from './docs';
 import { Keyed, taskKey } from './keys';
 import { RecordForm } from './record';
 import { indexOf, perContact, perReport } from './report-index';
-import { ActionContent, ReportTask } from './tasks';
+import { ActionContent, ReportTask, TaskEvent } from './tasks';
 import { DAY } from './time';
 
 export interface TaskWindow {
@@ -80,24 +80,10 @@ export function recordTask<const N extends string, F extends AppForm, P extends 
   const audience = options.audience;
   const when = options.when;
   const activeAt = options.activeAt;
-  const task: BuiltTask<N, P, A> = {
-    name: options.name,
-    icon: options.icon,
-    title: taskKey(options.name, 'title'),
-    priority: priorityOf(options),
-    appliesTo: 'reports',
-    appliesToType: [options.record.code],
-    appliesIf: (c, report) =>
-      !!report &&
-      !indexOf(c).isDuplicate(report) &&
-      inAudience(audience, c) &&
-      when(report, c) &&
-      (!activeAt || activeAt(c, report.reported_date + dueInDays * DAY)),
-    resolvedIf: resolution(options),
-    events: [{ id: `${options.name}-event`, days: dueInDays, start: options.window.start, end: options.window.end }],
-    actions: [reportAction(options)],
-  };
-  return withAudience(task, audience);
+  return reportTask(options, [options.record.code],
+    (c, report) => countsFor(audience, c, report) && when(report, c) && (!activeAt || activeAt(c, report.reported_date + dueInDays * DAY)),
+    resolution(options),
+    { id: eventId(options), days: dueInDays, start: options.window.start, end: options.window.end });
 }
 
 /** A silence is done by its action form, and ended by an answer: no other resolution. */
@@ -181,15 +167,9 @@ export function silenceTask<const N extends string, F extends AppForm, P extends
     const map = openings(c);
     return map && map.get(report);
   };
-  const task: BuiltTask<N, P, A> = {
-    name: options.name,
-    icon: options.icon,
-    title: taskKey(options.name, 'title'),
-    priority: priorityOf(options),
-    appliesTo: 'reports',
-    appliesToType: [startedBy, answers, action],
-    appliesIf: (c, report) => {
-      if (!report || indexOf(c).isDuplicate(report) || !inAudience(audience, c)) return false;
+  return reportTask(options, [startedBy, answers, action],
+    (c, report) => {
+      if (!countsFor(audience, c, report)) return false;
       const opening = openingOf(c, report);
       if (!opening) return false;
       const due = opening.at + after;
@@ -198,23 +178,19 @@ export function silenceTask<const N extends string, F extends AppForm, P extends
       const current = !next || (next.report.form === action && next.at >= due - shownBefore);
       return current && (!activeAt || activeAt(c, due));
     },
-    resolvedIf: (c, report) => {
-      if (!report) return false;
-      const opening = openingOf(c, report);
+    (c, report) => {
+      const opening = report && openingOf(c, report);
       return !!opening && !!opening.next && opening.next.report.form === action;
     },
-    events: [{
-      id: `${options.name}-event`,
+    {
+      id: eventId(options),
       dueDate: (_event, c, report) => {
         const opening = report && openingOf(c, report);
         return new Date(opening ? opening.at + after : NaN);
       },
       start: options.window.start,
       end: options.window.end,
-    }],
-    actions: [reportAction(options)],
-  };
-  return withAudience(task, audience);
+    });
 }
 
 export interface ScheduledTaskOptions<N extends string, F extends AppForm, P extends TaskPriorityLevel | undefined, A extends boolean>
@@ -237,39 +213,47 @@ export function scheduledTask<const N extends string, F extends AppForm, P exten
   const latestOnly = options.latestOnly !== false;
   const dueAt = options.dueAt;
   const due = perReport((c, report) => dueAt(report, c));
-  const task: BuiltTask<N, P, A> = {
-    name: options.name,
-    icon: options.icon,
-    title: taskKey(options.name, 'title'),
-    priority: priorityOf(options),
-    appliesTo: 'reports',
-    appliesToType: [startedBy],
-    appliesIf: (c, report) => {
-      if (!report) return false;
-      const index = indexOf(c);
-      if (index.isDuplicate(report) || !inAudience(audience, c)) return false;
-      if (latestOnly && index.latest(startedBy) !== report) return false;
+  return reportTask(options, [startedBy],
+    (c, report) => {
+      if (!countsFor(audience, c, report)) return false;
+      if (latestOnly && indexOf(c).latest(startedBy) !== report) return false;
       const at = due(c, report);
       return at !== undefined && (!activeAt || activeAt(c, at));
     },
-    resolvedIf: resolution(options),
-    events: [{
-      id: `${options.name}-event`,
+    resolution(options),
+    {
+      id: eventId(options),
       dueDate: (_event, c, report) => new Date(due(c, report as ReportDoc) as number),
       start: options.window.start,
       end: options.window.end,
-    }],
-    actions: [reportAction(options)],
-  };
-  return withAudience(task, audience);
+    });
 }
 
 type AnyTaskOptions = CommonTaskOptions<string, AppForm, TaskPriorityLevel | undefined, boolean>;
 
-/** The priority shown with the label `task.<name>.priority`. */
-function priorityOf(options: AnyTaskOptions): ReportTask['priority'] {
-  return options.priority ? { level: options.priority, label: taskKey(options.name, 'priority') } : undefined;
+/** A report task as every builder shapes it: labels from its name, one event, one action opening its form; its audience recorded. */
+function reportTask<N extends string, P, A>(
+  options: AnyTaskOptions,
+  appliesToType: [string, ...string[]],
+  appliesIf: NonNullable<ReportTask['appliesIf']>,
+  resolvedIf: NonNullable<ReportTask['resolvedIf']>,
+  event: TaskEvent,
+): BuiltTask<N, P, A> {
+  return withAudience({
+    name: options.name,
+    icon: options.icon,
+    title: taskKey(options.name, 'title'),
+    priority: options.priority ? { level: options.priority, label: taskKey(options.name, 'priority') } : undefined,
+    appliesTo: 'reports',
+    appliesToType,
+    appliesIf,
+    resolvedIf,
+    events: [event],
+    actions: [reportAction(options)],
+  }, options.audience);
 }
+
+const eventId = (options: AnyTaskOptions): string => `${options.name}-event`;
 
 function resolution(options: AnyTaskOptions): NonNullable<ReportTask['resolvedIf']> {
   const resolvedBy = options.resolvedBy;
