@@ -1,2 +1,2 @@
-// cht-conf bundles the ES module build of src/phone (dist/phone-bundle); Node loads the CommonJS one (dist/phone): package.json "imports".
-module.exports = require('#phone/tasks').default;
+// cht-conf bundles the CommonJS entry point (evaluated for every contact); it requires the rest as ES modules (src/phone/tasks.ts).
+module.exports = require('./dist/phone/tasks');

@@ -4,7 +4,8 @@
 import { PhoneRules, phoneTargets } from './kit/engine';
 import { TargetDefinition } from './kit/targets';
 
-declare function require(id: './workflows/tasks-and-targets'): PhoneRules;
+// `#phone/*` (package.json "imports"): the ES module build for cht-conf's webpack, the CommonJS one in Node.
+declare function require(id: '#phone/workflows/tasks-and-targets'): PhoneRules;
 
-const targets: TargetDefinition[] = phoneTargets(() => require('./workflows/tasks-and-targets'));
-export default targets;
+const targets: TargetDefinition[] = phoneTargets(() => require('#phone/workflows/tasks-and-targets'));
+export = targets;

@@ -4,7 +4,8 @@
 import { PhoneRules, phoneTasks } from './kit/engine';
 import { TaskDefinition } from './kit/tasks';
 
-declare function require(id: './workflows/tasks-and-targets'): PhoneRules;
+// `#phone/*` (package.json "imports"): the ES module build for cht-conf's webpack, the CommonJS one in Node.
+declare function require(id: '#phone/workflows/tasks-and-targets'): PhoneRules;
 
-const tasks: TaskDefinition[] = phoneTasks(() => require('./workflows/tasks-and-targets'));
-export default tasks;
+const tasks: TaskDefinition[] = phoneTasks(() => require('#phone/workflows/tasks-and-targets'));
+export = tasks;

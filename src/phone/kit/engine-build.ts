@@ -5,12 +5,15 @@
  *
  * - By audience: a definition built by the kit knows its audience (./audience.ts); one whose
  *   roles or permission exclude the user could never emit on this phone, so it is left out.
- * - By contact: cht-conf's emitters offer a report definition only the reports of its
- *   `appliesToType` forms, and a contact definition only contacts of its types (and report
- *   targets only containers with a contact): a definition none of this contact's reports or type
- *   can reach emits nothing for it, so it is not handed over for that contact. The choice is a
- *   bit mask over the definitions (one pass over the contact's reports), and the arrays handed
- *   over are kept per mask.
+ * - By contact: cht-conf's emitters offer a report definition the reports of its `appliesToType`
+ *   forms, a contact definition the contact if it is of its types (report targets only when the
+ *   container has a contact), and emit something only where `appliesIf` holds. A definition
+ *   whose `appliesIf` holds for none of them emits nothing for the contact, so it is not handed
+ *   over for that contact: cht-conf's per-definition work (preparation, a loop over every report)
+ *   runs in code that is new for every contact, ours runs warm. One pass over the contact's
+ *   reports gives the candidates (a bit mask over the definitions); each candidate's `appliesIf`
+ *   is then asked until it holds once (our predicates memoize what they derive, so cht-conf
+ *   asking again costs little); the arrays handed over are kept per mask.
  * - Views: a task view is the definition's own properties (undefined ones left out) with its
  *   events, actions and priority as objects whose properties are not enumerable; a target view
  *   has no enumerable property at all. cht-conf's `definition-preparation.js` walks
@@ -20,7 +23,7 @@
  *   copied actions: it is handed over as a fresh plain copy for every contact instead.
  */
 import { audienceOf, userInAudience } from './audience';
-import { ContactDoc, ContactWithReports } from './docs';
+import { ContactDoc, ContactWithReports, ReportDoc } from './docs';
 import { Engine, RuleLists } from './engine';
 import { TargetDefinition } from './targets';
 import { TaskDefinition } from './tasks';
@@ -125,8 +128,8 @@ function plainCopy<T>(value: T): T {
 const contactTypeOf = (contact: ContactDoc): string => (contact.type === 'contact' ? String(contact.contact_type) : contact.type);
 
 /**
- * Which definitions can emit for a contact, as a bit mask (bit i: definition i; targets after
- * tasks), from what cht-conf's emitters check before calling a definition.
+ * Which definitions emit something for a contact, as a bit mask (bit i: definition i; targets
+ * after tasks), as cht-conf's emitters decide it.
  */
 class Selector {
   /** Definitions offered whatever the contact (an `appliesTo` cht-conf will refuse). */
@@ -140,7 +143,7 @@ class Selector {
   /** Report targets: cht-conf's target emitter skips a container without a contact. */
   private needsContact = 0;
 
-  constructor(definitions: readonly Definition[], targetCount: number) {
+  constructor(private readonly definitions: readonly Definition[], targetCount: number) {
     const firstTarget = definitions.length - targetCount;
     definitions.forEach((definition, i) => {
       const bit = 1 << i;
@@ -158,20 +161,41 @@ class Selector {
     });
   }
 
+  /** The definitions that emit something for the contact. */
   maskOf(c: ContactWithReports): number {
-    let mask = this.always;
+    let candidates = this.always;
     const contact = c.contact;
-    if (contact) mask |= this.anyContact | (this.byType.get(contactTypeOf(contact)) ?? 0);
+    if (contact) candidates |= this.anyContact | (this.byType.get(contactTypeOf(contact)) ?? 0);
     const reports = c.reports;
     if (reports && reports.length) {
-      mask |= this.anyReport;
+      candidates |= this.anyReport;
       const byForm = this.byForm;
       for (let i = 0; i < reports.length; i++) {
         const bits = byForm.get(reports[i].form);
-        if (bits !== undefined) mask |= bits;
+        if (bits !== undefined) candidates |= bits;
       }
     }
-    if (!contact) mask &= ~this.needsContact;
+    if (!contact) candidates &= ~this.needsContact;
+    let mask = 0;
+    for (let i = 0; candidates >>> i !== 0; i++) {
+      const bit = 1 << i;
+      if ((candidates & bit) !== 0 && this.emits(this.definitions[i], c)) mask |= bit;
+    }
     return mask;
+  }
+
+  /** Whether cht-conf's emitter would call the definition's `appliesIf` true at least once for the contact. */
+  private emits(definition: Definition, c: ContactWithReports): boolean {
+    const appliesIf = definition.appliesIf as ((c: ContactWithReports, report?: ReportDoc) => boolean) | undefined;
+    if (!appliesIf) return true;
+    if (definition.appliesTo === 'contacts') return appliesIf(c);
+    if (definition.appliesTo !== 'reports') return true;
+    const types = definition.appliesToType;
+    const reports = c.reports;
+    for (let i = 0; i < reports.length; i++) {
+      const report = reports[i];
+      if ((!types || types.indexOf(report.form) >= 0) && appliesIf(c, report)) return true;
+    }
+    return false;
   }
 }

@@ -25,10 +25,16 @@
  *   which is also what makes it cheap. ./engine.spec (test/unit/phone) runs the compiled bundle
  *   through cht-core's emitter and checks that nothing of ours is rebound.
  */
-import { TargetDefinition } from './targets';
-import { TaskDefinition } from './tasks';
-import { ContactWithReports } from './docs';
-import { chtApi, currentUser, engineUtils, ruleContact } from './runtime';
+import type { TargetDefinition } from './targets';
+import type { TaskDefinition } from './tasks';
+import type { ContactWithReports } from './docs';
+
+// The rules engine's globals (./runtime.ts describes them), read here directly: this module is
+// evaluated for every contact, and requiring another module for them costs more than reading them.
+declare const Utils: unknown;
+declare const user: unknown;
+declare const cht: unknown;
+declare const c: ContactWithReports;
 
 /** Every workflow's tasks and targets, in order. */
 export interface RuleLists {
@@ -60,14 +66,14 @@ export const ENGINE_KEY = '__chtRapidproRules';
 
 /** The engine of the current rules-engine initialisation, built on first use; undefined outside CHT's rules engine. */
 function currentEngine(load: () => PhoneRules): Engine | undefined {
-  const utils = engineUtils() as unknown as Record<string, Engine | undefined> | undefined;
+  const utils = typeof Utils === 'undefined' ? undefined : Utils as Record<string, Engine | undefined>;
   if (!utils || typeof utils !== 'object') return undefined;
-  const user = currentUser();
-  const api = chtApi();
+  const userDoc = typeof user === 'undefined' ? undefined : user;
+  const api = typeof cht === 'undefined' ? undefined : cht;
   const kept = utils[ENGINE_KEY];
-  if (kept && kept.user === user && kept.api === api) return kept;
+  if (kept && kept.user === userDoc && kept.api === api) return kept;
   const rules = load();
-  const engine = rules.buildEngine(rules.lists, user, api);
+  const engine = rules.buildEngine(rules.lists, userDoc, api);
   Object.defineProperty(utils, ENGINE_KEY, { value: engine, enumerable: false, writable: true, configurable: true });
   return engine;
 }
@@ -75,11 +81,11 @@ function currentEngine(load: () => PhoneRules): Engine | undefined {
 /** The task definitions for `tasks.js`: in CHT's rules engine, those of this engine that can emit for the current contact. */
 export function phoneTasks(load: () => PhoneRules): TaskDefinition[] {
   const engine = currentEngine(load);
-  return engine ? engine.tasksFor(ruleContact()) : load().lists.tasks.slice();
+  return engine ? engine.tasksFor(typeof c === 'undefined' ? undefined : c) : load().lists.tasks.slice();
 }
 
 /** The target definitions for `targets.js`, likewise. */
 export function phoneTargets(load: () => PhoneRules): TargetDefinition[] {
   const engine = currentEngine(load);
-  return engine ? engine.targetsFor(ruleContact()) : load().lists.targets.slice();
+  return engine ? engine.targetsFor(typeof c === 'undefined' ? undefined : c) : load().lists.targets.slice();
 }

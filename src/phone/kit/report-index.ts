@@ -22,41 +22,54 @@ import { ContactWithReports, ReportDoc } from './docs';
 
 const EMPTY: readonly ReportDoc[] = [];
 
-/** A value derived once per contact: the key of `perContact`'s memo on the index. */
+/** A value derived once per contact (`perContact`): its place in the index's memo. */
 interface Slot<T> {
+  readonly id: number;
   compute: (c: ContactWithReports, index: ReportIndex) => T;
 }
 
-/** A value derived once per report of a contact. */
+/** A value derived once per report of a contact (`perReport`). */
 interface ReportSlot<T> {
+  readonly id: number;
   compute: (c: ContactWithReports, report: ReportDoc, index: ReportIndex) => T;
 }
+
+let slots = 0;
+/** Marks a memo place not computed yet (a computed value may be undefined). */
+const UNSET: unique symbol = Symbol('unset');
 
 export class ReportIndex {
   private readonly forms = new Map<string, ReportDoc[]>();
   private ids?: Map<string, ReportDoc>;
   private duplicates?: Set<ReportDoc>;
-  private values?: Map<Slot<unknown>, unknown>;
-  private reportValues?: Map<ReportSlot<unknown>, Map<ReportDoc, unknown>>;
+  private values?: unknown[];
+  private reportValues?: (Map<ReportDoc, unknown> | undefined)[];
 
   constructor(reports: readonly ReportDoc[]) {
-    // the copies of one answer: form → rp_event_id → the copy kept
-    let byEvent: Map<string, Map<string, ReportDoc>> | undefined;
+    // the first copy seen of each answer, by rp_event_id (same form: the same answer)
+    let copies: Map<string, ReportDoc> | undefined;
+    let sorted = true;
     for (let i = 0; i < reports.length; i++) {
       const report = reports[i];
       if (report.deleted) continue;
+      const list = this.forms.get(report.form);
+      if (list) {
+        if (list[list.length - 1].reported_date > report.reported_date) sorted = false;
+        list.push(report);
+      } else {
+        this.forms.set(report.form, [report]);
+      }
       const eventId = eventIdOf(report);
       if (!eventId) continue;
-      if (!byEvent) byEvent = new Map();
-      let ofForm = byEvent.get(report.form);
-      if (!ofForm) byEvent.set(report.form, ofForm = new Map());
-      const kept = ofForm.get(eventId);
+      if (!copies) copies = new Map();
+      const key = copies.has(eventId) && (copies.get(eventId) as ReportDoc).form !== report.form ? `${report.form}\u0000${eventId}` : eventId;
+      const kept = copies.get(key);
       if (!kept) {
-        ofForm.set(eventId, report);
+        copies.set(key, report);
       } else {
         if (!this.duplicates) this.duplicates = new Set();
         if (precedes(report, kept)) {
-          ofForm.set(eventId, report);
+          copies.set(key, report);
           this.duplicates.add(kept);
         } else {
           this.duplicates.add(report);
@@ -64,15 +77,10 @@ export class ReportIndex {
       }
     }
     const duplicates = this.duplicates;
-    for (let i = 0; i < reports.length; i++) {
-      const report = reports[i];
-      if (report.deleted || (duplicates && duplicates.has(report))) continue;
-      const list = this.forms.get(report.form);
-      if (list) list.push(report);
-      else this.forms.set(report.form, [report]);
-    }
-    for (const list of this.forms.values()) {
-      if (!isSorted(list)) list.sort(byReportedDate);
+    for (const [form, list] of this.forms) {
+      const kept = duplicates ? list.filter((report) => !duplicates.has(report)) : list;
+      if (!sorted && !isSorted(kept)) kept.sort(byReportedDate);
+      if (kept !== list) this.forms.set(form, kept);
     }
   }
 
@@ -136,23 +144,25 @@ export class ReportIndex {
   /** The value of a `perContact` slot for this contact, computed on first use. */
   value<T>(slot: Slot<T>, c: ContactWithReports): T {
     let values = this.values;
-    if (!values) values = this.values = new Map();
-    if (values.has(slot)) return values.get(slot) as T;
-    const value = slot.compute(c, this);
-    values.set(slot, value);
-    return value;
+    if (!values) values = this.values = [];
+    const value = values[slot.id];
+    if (value !== undefined) return (value === UNSET ? undefined : value) as T;
+    const computed = slot.compute(c, this);
+    values[slot.id] = computed === undefined ? UNSET : computed;
+    return computed;
   }
 
   /** The value of a `perReport` slot for one report of this contact, computed on first use. */
   valueFor<T>(slot: ReportSlot<T>, c: ContactWithReports, report: ReportDoc): T {
     let all = this.reportValues;
-    if (!all) all = this.reportValues = new Map();
-    let values = all.get(slot);
-    if (!values) all.set(slot, values = new Map());
-    if (values.has(report)) return values.get(report) as T;
-    const value = slot.compute(c, report, this);
-    values.set(report, value);
-    return value;
+    if (!all) all = this.reportValues = [];
+    let values = all[slot.id];
+    if (!values) values = all[slot.id] = new Map();
+    const value = values.get(report);
+    if (value !== undefined) return (value === UNSET ? undefined : value) as T;
+    const computed = slot.compute(c, report, this);
+    values.set(report, computed === undefined ? UNSET : computed);
+    return computed;
   }
 }
 
@@ -217,12 +227,12 @@ export function indexOf(c: ContactWithReports): ReportIndex {
  * targets and summary fields ask for it: `const quarantineOf = perContact((c, index) => …)`.
  */
 export function perContact<T>(compute: (c: ContactWithReports, index: ReportIndex) => T): (c: ContactWithReports) => T {
-  const slot: Slot<T> = { compute };
+  const slot: Slot<T> = { id: slots++, compute };
   return (c) => indexOf(c).value(slot, c);
 }
 
 /** A value derived for one report of a contact, computed once per report: `const dueOf = perReport((c, report, index) => …)`. */
 export function perReport<T>(compute: (c: ContactWithReports, report: ReportDoc, index: ReportIndex) => T): (c: ContactWithReports, report: ReportDoc) => T {
-  const slot: ReportSlot<T> = { compute };
+  const slot: ReportSlot<T> = { id: slots++, compute };
   return (c, report) => indexOf(c).valueFor(slot, c, report);
 }

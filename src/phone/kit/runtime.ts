@@ -4,7 +4,7 @@
  * inside rule functions, never at module load, because cht-conf also `require()`s the compiled
  * rules in plain Node to validate their schema.
  */
-import { ContactDoc, ContactWithReports, ReportDoc, UserContact } from './docs';
+import { ContactDoc, ReportDoc, UserContact } from './docs';
 
 /** The subset of cht-nootils (`Utils`) our rules use. */
 export interface ChtUtils {
@@ -30,7 +30,6 @@ declare const user: UserContact;
 declare const contact: ContactDoc;
 declare const reports: ReportDoc[];
 declare const lineage: ContactDoc[];
-declare const c: ContactWithReports;
 
 export function rulesUtils(): ChtUtils {
   return Utils;
@@ -51,15 +50,6 @@ export function currentUser(): UserContact | undefined {
  */
 export function engineUtils(): ChtUtils | undefined {
   return typeof Utils === 'undefined' ? undefined : Utils;
-}
-
-/**
- * The contact the bundle is being evaluated for: cht-conf's `lib.js` and CHT's emitter pass it as
- * `c` (`new Function('c', 'Task', 'Target', 'Utils', 'user', 'cht', 'emit', rules)`, called once
- * per contact). Undefined when the compiled rules are `require`d in plain Node.
- */
-export function ruleContact(): ContactWithReports | undefined {
-  return typeof c === 'undefined' ? undefined : c;
 }
 
 /** The contact-summary globals: the contact being viewed, its reports and its parent lineage. */

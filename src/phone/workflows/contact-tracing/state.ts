@@ -49,8 +49,20 @@ export const SYMPTOMATIC_OPEN_DAYS = 7;
 export const STATUSES = ['upcoming', 'in_quarantine', 'awaiting_end_check', 'end_check_overdue', 'completed', 'referred', 'withdrew', 'lost'] as const;
 export type QuarantineStatus = (typeof STATUSES)[number];
 
+/** What an enrolment report defines, read once per report (reports do not change while the rules run). */
+const periods = new WeakMap<ReportDoc, Omit<Quarantine, 'closedBy' | 'outcome'> | null>();
+
 /** The quarantine an enrolment report defines (without its closing check). */
 export function periodOf(enrollment: ReportDoc): Omit<Quarantine, 'closedBy' | 'outcome'> | undefined {
+  let period = periods.get(enrollment);
+  if (period === undefined) {
+    period = readPeriod(enrollment) ?? null;
+    periods.set(enrollment, period);
+  }
+  return period ?? undefined;
+}
+
+function readPeriod(enrollment: ReportDoc): Omit<Quarantine, 'closedBy' | 'outcome'> | undefined {
   const start = enrollmentForm.date(enrollment, 'quarantine.start_date');
   if (start === undefined) return undefined;
   const length = enrollmentForm.number(enrollment, 'quarantine.length_days') ?? DEFAULT_LENGTH_DAYS;
