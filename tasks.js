@@ -1,2 +1,2 @@
-// cht-conf bundles the CommonJS entry point (evaluated for every contact); it requires the rest as ES modules (src/phone/tasks.ts).
-module.exports = require('./dist/phone/tasks');
+// cht-conf bundles the phone's entry point src/phone/rules.ts (CommonJS: evaluated for every contact).
+module.exports = require('./dist/phone/rules').tasks;

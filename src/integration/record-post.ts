@@ -11,7 +11,7 @@
  * records per run) so CHT-side de-duplication does not depend on where the record came from.
  */
 import { JsonForm, JsonFormField } from '../cht/json-form';
-import { AllFields, RecordFieldSpec, RecordFields, RecordForm, recordLabelKey, recordTitleKey } from '../phone/kit/record';
+import { AllFields, RecordFieldSpec, RecordFields, RecordForm, checkRecordForm, recordLabelKey, recordTitleKey } from '../phone/kit/record';
 import { WebhookSource } from '../rapidpro/flow/node-spec';
 import { RunLike, Source, fromRun, quote, resultKeyOf, toExpression } from './sources';
 
@@ -60,6 +60,7 @@ const stepsByRecord = new WeakMap<RecordForm, Set<string>>();
 /** One webhook call of one flow that creates one record. */
 export class RecordPost<F extends RecordFields = RecordFields> implements WebhookSource {
   constructor(readonly record: RecordForm<string, F>, readonly options: PostOptions<F>) {
+    checkRecordForm(record);
     const steps = stepsByRecord.get(record) ?? new Set<string>();
     const step = options.step ?? '';
     if (steps.has(step)) {
@@ -146,6 +147,7 @@ export function recordPost<F extends RecordFields>(record: RecordForm<string, F>
 
 /** The `app_settings.forms[code]` entry of a record form. */
 export function jsonFormOf<C extends string, F extends RecordFields>(record: RecordForm<C, F>): JsonForm {
+  checkRecordForm(record);
   const fields: Record<string, JsonFormField> = {};
   Object.entries(record.allFields as AllFields<F>).forEach(([name, spec], position) => {
     const field = spec as RecordFieldSpec;

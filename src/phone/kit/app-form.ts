@@ -7,16 +7,13 @@
  * typed against them, so a key the form does not read is a compile error.
  */
 import { ReportDoc } from './docs';
-import { dateField, numberField, readField, textField } from './fields';
+import { dateField, numberField, textField } from './fields';
 
 export interface AppForm<Id extends string = string, P extends string = string> {
   /** The form id: the XLSForm file name and `settings.form_id`. */
   readonly id: Id;
   /** Paths below `fields` (groups joined with dots), e.g. `quarantine.start_date`. */
   readonly paths: readonly P[];
-  /** `doc.fields.<path>`: the form of a path that outbound mappings use. */
-  docPath(path: P): `doc.fields.${P}`;
-  read(report: ReportDoc | undefined, path: P): unknown;
   text(report: ReportDoc | undefined, path: P): string;
   number(report: ReportDoc | undefined, path: P): number | undefined;
   date(report: ReportDoc | undefined, path: P): number | undefined;
@@ -38,10 +35,8 @@ export function appForm<const Id extends string, const P extends string>(id: Id,
   return {
     id,
     paths,
-    docPath: (path) => `doc.fields.${path}`,
-    read: (report, path) => readField(report, path),
-    text: (report, path) => textField(report, path),
-    number: (report, path) => numberField(report, path),
-    date: (report, path) => dateField(report, path),
+    text: textField,
+    number: numberField,
+    date: dateField,
   };
 }

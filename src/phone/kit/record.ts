@@ -51,15 +51,6 @@ export class RecordForm<C extends string = string, F extends RecordFields = Reco
   readonly allFields: AllFields<F>;
 
   constructor(readonly code: C, readonly fields: F, readonly icon: string) {
-    if (!/^[A-Z][A-Z0-9_]*$/.test(code)) {
-      throw new Error(`record form code "${code}": use UPPER_SNAKE_CASE (the records API upper-cases _meta.form)`);
-    }
-    for (const name of Object.keys(fields)) {
-      if (!/^[a-z][a-z0-9_]*$/.test(name)) {
-        throw new Error(`${code} field "${name}": use lower_snake_case (the records API lower-cases every key)`);
-      }
-      if (name in STANDARD_FIELDS) throw new Error(`${code} field "${name}" is reserved: every record form has it`);
-    }
     this.allFields = { ...STANDARD_FIELDS, ...fields };
   }
 
@@ -71,8 +62,25 @@ export class RecordForm<C extends string = string, F extends RecordFields = Reco
   }
 }
 
-// The record's translation keys are functions, not methods: the phone bundle never shows them, so
-// it leaves them out.
+// What only the Node side needs of a record form is functions, not methods: the phone bundle
+// never calls them, so it leaves them out.
+
+/**
+ * Checks a record form's names against what the records API does with them (`defineRules` and
+ * the JSON form call it): a clear error naming the record and the field, at build time.
+ */
+export function checkRecordForm(record: RecordForm): void {
+  const code = record.code;
+  if (!/^[A-Z][A-Z0-9_]*$/.test(code)) {
+    throw new Error(`record form code "${code}": use UPPER_SNAKE_CASE (the records API upper-cases _meta.form)`);
+  }
+  for (const name of Object.keys(record.fields)) {
+    if (!/^[a-z][a-z0-9_]*$/.test(name)) {
+      throw new Error(`${code} field "${name}": use lower_snake_case (the records API lower-cases every key)`);
+    }
+    if (name in STANDARD_FIELDS) throw new Error(`${code} field "${name}" is reserved: every record form has it`);
+  }
+}
 
 /** The record's title key `form.<code, lower case>.title`. */
 export function recordTitleKey<C extends string>(record: RecordForm<C>): `form.${Lowercase<C>}.title` {

@@ -36,11 +36,10 @@ interface ReportSlot<T> {
 
 let slots = 0;
 /** Marks a memo place not computed yet (a computed value may be undefined). */
-const UNSET: unique symbol = Symbol('unset');
+const UNSET = {};
 
 export class ReportIndex {
   private readonly forms = new Map<string, ReportDoc[]>();
-  private ids?: Map<string, ReportDoc>;
   private duplicates?: Set<ReportDoc>;
   private values?: unknown[];
   private reportValues?: (Map<ReportDoc, unknown> | undefined)[];
@@ -89,16 +88,6 @@ export class ReportIndex {
     return !!this.duplicates && this.duplicates.has(report);
   }
 
-  /** A report of this contact by `_id` (duplicates and deleted reports excluded). */
-  byId(id: string): ReportDoc | undefined {
-    if (!this.ids) {
-      const ids = new Map<string, ReportDoc>();
-      for (const list of this.forms.values()) for (let i = 0; i < list.length; i++) ids.set(list[i]._id, list[i]);
-      this.ids = ids;
-    }
-    return this.ids.get(id);
-  }
-
   /** Reports of one form, oldest first. */
   byForm(form: string): readonly ReportDoc[] {
     return this.forms.get(form) ?? EMPTY;
@@ -106,17 +95,13 @@ export class ReportIndex {
 
   /** The newest report of a form that satisfies `predicate`. */
   latest(form: string, predicate?: (report: ReportDoc) => boolean): ReportDoc | undefined {
-    const list = this.byForm(form);
-    for (let i = list.length - 1; i >= 0; i--) {
-      if (!predicate || predicate(list[i])) return list[i];
-    }
-    return undefined;
+    return this.latestUntil(form, Infinity, predicate);
   }
 
   /** The newest report of a form reported at or before `time` that satisfies `predicate`. */
   latestUntil(form: string, time: number, predicate?: (report: ReportDoc) => boolean): ReportDoc | undefined {
     const list = this.byForm(form);
-    for (let i = upperBound(list, time) - 1; i >= 0; i--) {
+    for (let i = bound(list, time, true) - 1; i >= 0; i--) {
       if (!predicate || predicate(list[i])) return list[i];
     }
     return undefined;
@@ -125,7 +110,7 @@ export class ReportIndex {
   /** The oldest report of a form reported at or after `time` (and before `until`) that satisfies `predicate`. */
   firstAfter(form: string, time: number, predicate?: (report: ReportDoc) => boolean, until = Infinity): ReportDoc | undefined {
     const list = this.byForm(form);
-    for (let i = lowerBound(list, time); i < list.length && list[i].reported_date < until; i++) {
+    for (let i = bound(list, time, false); i < list.length && list[i].reported_date < until; i++) {
       if (!predicate || predicate(list[i])) return list[i];
     }
     return undefined;
@@ -135,7 +120,7 @@ export class ReportIndex {
   countBetween(form: string, from: number, until: number, predicate?: (report: ReportDoc) => boolean): number {
     const list = this.byForm(form);
     let count = 0;
-    for (let i = lowerBound(list, from); i < list.length && list[i].reported_date < until; i++) {
+    for (let i = bound(list, from, false); i < list.length && list[i].reported_date < until; i++) {
       if (!predicate || predicate(list[i])) count++;
     }
     return count;
@@ -186,39 +171,35 @@ function isSorted(list: ReportDoc[]): boolean {
   return true;
 }
 
-/** The first index whose report is at or after `time`. */
-function lowerBound(list: readonly ReportDoc[], time: number): number {
+/** The first index whose report is after `time` (`after`), or at or after it. */
+function bound(list: readonly ReportDoc[], time: number, after: boolean): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (list[mid].reported_date < time) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The first index whose report is after `time`. */
-function upperBound(list: readonly ReportDoc[], time: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid].reported_date <= time) lo = mid + 1;
+    const at = list[mid].reported_date;
+    if (at < time || (after && at === time)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
 const indexes = new WeakMap<readonly ReportDoc[], ReportIndex>();
+/** The index asked for last: the rules ask for the same contact's many times in a row. */
+let lastReports: readonly ReportDoc[] | undefined;
+let lastIndex: ReportIndex | undefined;
 
 /** The index of `c.reports`, built on first use for this emission and shared afterwards. */
 export function indexOf(c: ContactWithReports): ReportIndex {
-  let index = indexes.get(c.reports);
+  const reports = c.reports;
+  if (reports === lastReports) return lastIndex as ReportIndex;
+  let index = indexes.get(reports);
   if (!index) {
-    index = new ReportIndex(c.reports);
-    indexes.set(c.reports, index);
+    index = new ReportIndex(reports);
+    indexes.set(reports, index);
   }
+  lastReports = reports;
+  lastIndex = index;
   return index;
 }
 

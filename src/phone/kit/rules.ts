@@ -3,9 +3,11 @@
  * the record forms they read. The project's bundle (`src/phone/workflows.ts`) lists these modules;
  * the Node-side workflow module references the same object, so there is one list and one source.
  */
+import { audienceOf } from './audience';
 import { WorkflowSummary } from './contact-summary';
+import { unlikeChtConf } from './emitter';
 import { KeysOf } from './keys';
-import { RecordForm, recordTranslationKeys } from './record';
+import { RecordForm, checkRecordForm, recordTranslationKeys } from './record';
 import { TargetDefinition } from './targets';
 import { ReportTask } from './tasks';
 
@@ -31,11 +33,25 @@ export function defineRules<
 >(rules: { id: W; tasks: T; targets: G; records: R; summary?: S }): WorkflowRules<W, KeysOf<T> | KeysOf<G> | KeysOf<R> | KeysOf<S>> {
   for (const task of rules.tasks) {
     if (!task.name.startsWith(`${rules.id}-`)) throw new Error(`task "${task.name}" of workflow ${rules.id}: name it "${rules.id}-…"`);
+    phoneRunnable(rules.id, `task "${task.name}"`, task);
   }
   for (const target of rules.targets) {
     if (!target.id.startsWith(`${rules.id}-`)) throw new Error(`target "${target.id}" of workflow ${rules.id}: name it "${rules.id}-…"`);
+    phoneRunnable(rules.id, `target "${target.id}"`, target);
   }
+  for (const record of rules.records) checkRecordForm(record);
   return rules;
+}
+
+/**
+ * The phone runs a workflow's tasks and targets as built by the kit's builders (src/phone/kit/engine.ts
+ * keeps them per rules-engine start and emits them with ./emitter.ts): a hand-written definition,
+ * or a shape the phone's emitter does not run as cht-conf does, is refused here, at build time.
+ */
+function phoneRunnable(workflow: string, what: string, definition: ReportTask | TargetDefinition): void {
+  if (!audienceOf(definition)) throw new Error(`${what} of workflow ${workflow}: build it with the kit's builders (src/phone/kit/task-builders.ts, target-builders.ts), which give it an audience`);
+  const unlike = unlikeChtConf(definition);
+  if (unlike) throw new Error(`${what} of workflow ${workflow}: the phone's emitter (src/phone/kit/emitter.ts) cannot run it: ${unlike}`);
 }
 
 /** Every translation key a workflow's rules show, at run time (for `check` and the translation files). */

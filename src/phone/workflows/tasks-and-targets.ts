@@ -3,12 +3,12 @@
  * profile card (./summaries.ts is the contact summary's list). Typed against `RULES` (./index.ts):
  * a workflow missing here is a compile error, and a unit test checks both lists hold the very
  * definitions `RULES` does, in its order (which is `app_settings.tasks.targets.items`' order).
- * The bundle's entry points (../tasks.ts, ../targets.ts) require this module, with the builder it
- * re-exports, only when they build the definitions, once per rules-engine start (../kit/engine.ts).
+ * The bundle's entry point (../rules.ts) requires this module, with the builder it re-exports,
+ * only when it builds the definitions, once per rules-engine start.
  */
 import type { WorkflowId } from '.';
 import { RuleLists } from '../kit/engine';
-export { buildEngine } from '../kit/engine-build';
+export { buildEngine } from '../kit/engine';
 import { TargetDefinition } from '../kit/targets';
 import { TaskDefinition } from '../kit/tasks';
 import { tasks as contactTracingTasks } from './contact-tracing/tasks';

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { defineRules } from '../../../src/phone/kit/rules';
 import { createRecordDoc, RecordRejected } from '../../../src/cht/records';
 import { RecordMappingError, RecordPost, RecordRequest, jsonFormOf, recordPost } from '../../../src/integration/record-post';
 import { recordForm } from '../../../src/phone/kit/record';
@@ -117,10 +118,13 @@ describe('responseForm', () => {
     expect(() => recordPost(form, { step: 'q1', presentWhen: 'q1', subject: resultText('id'), values: {} })).to.throw(/distinct step/);
   });
 
-  it('refuses codes and field names the records API would mangle', () => {
-    expect(() => recordForm('rp_demo', {})).to.throw(/UPPER_SNAKE_CASE/);
-    expect(() => recordForm('RP_DEMO', { Fever: { type: 'boolean' } })).to.throw(/lower_snake_case/);
-    expect(() => recordForm('RP_DEMO', { patient_id: { type: 'string' } })).to.throw(/reserved/);
+  it('refuses codes and field names the records API would mangle (JSON form, post and workflow rules alike)', () => {
+    expect(() => jsonFormOf(recordForm('rp_demo', {}))).to.throw(/UPPER_SNAKE_CASE/);
+    expect(() => jsonFormOf(recordForm('RP_DEMO', { Fever: { type: 'boolean' } }))).to.throw(/lower_snake_case/);
+    expect(() => jsonFormOf(recordForm('RP_DEMO', { patient_id: { type: 'string' } }))).to.throw(/reserved/);
+    const bad = recordForm('rp_demo', {});
+    expect(() => recordPost(bad, { presentWhen: 'x', subject: resultText('id'), values: {} })).to.throw(/UPPER_SNAKE_CASE/);
+    expect(() => defineRules({ id: 'demo', tasks: [], targets: [], records: [bad] })).to.throw(/UPPER_SNAKE_CASE/);
   });
 
   it('round-trips through the records API: the created doc has typed fields and no errors', () => {

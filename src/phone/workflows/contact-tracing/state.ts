@@ -83,17 +83,7 @@ const quarantineFrom = perReport((_c, enrollment, index): Quarantine | undefined
   const period = periodOf(enrollment);
   if (!period) return undefined;
   const closedBy = index.firstAfter(endCheckForm.id, enrollment.reported_date);
-  return {
-    enrollment: period.enrollment,
-    start: period.start,
-    length: period.length,
-    lastDay: period.lastDay,
-    endsAt: period.endsAt,
-    sms: period.sms,
-    smsPhone: period.smsPhone,
-    closedBy,
-    outcome: closedBy ? (endCheckForm.text(closedBy, 'end.outcome') as EndOutcome) : undefined,
-  };
+  return { ...period, closedBy, outcome: closedBy ? (endCheckForm.text(closedBy, 'end.outcome') as EndOutcome) : undefined };
 });
 
 /** The current quarantine: the latest enrolment's. */
@@ -104,8 +94,9 @@ export const quarantineOf = perContact((c, index): Quarantine | undefined => {
 
 /** The quarantine of any enrolment of this contact, by the enrolment report's id. */
 export function quarantineById(c: ContactWithReports, enrollmentId: string): Quarantine | undefined {
-  const enrollment = indexOf(c).byId(enrollmentId);
-  return enrollment && enrollment.form === enrollmentForm.id ? quarantineFrom(c, enrollment) : undefined;
+  const enrollments = indexOf(c).byForm(enrollmentForm.id);
+  for (let i = 0; i < enrollments.length; i++) if (enrollments[i]._id === enrollmentId) return quarantineFrom(c, enrollments[i]);
+  return undefined;
 }
 
 /** Closed (by an end check) at or before `time`. */
