@@ -3,10 +3,12 @@ import { parseArgs } from '../args';
 import { writeGeneratedFiles } from '../../project/synth';
 import { FormSource, formSources, formsToConvert, readChecksums, sha256File, writeChecksums } from '../../project/form-checksums';
 import { chtConfErrors, convertForms, runChtConf } from '../../project/cht-conf';
+import { compileIsFresh, forgetCompile, recordCompile } from '../../project/compile-stamp';
 
 /**
- * `build`: generate config from the workflows, then let cht-conf compile app_settings.json and
- * convert the XLSForms that changed since their last conversion (`--force` converts all).
+ * `build`: generate config from the workflows, then let cht-conf compile app_settings.json (unless
+ * nothing it is compiled from changed since it last did: src/project/compile-stamp.ts) and convert
+ * the XLSForms that changed since their last conversion (`--force` compiles and converts all).
  * TypeScript is compiled before this runs (`npm run build` does both).
  */
 export const buildCommand: Command = {
@@ -18,9 +20,15 @@ export const buildCommand: Command = {
     const written = writeGeneratedFiles(io.projectDir);
     io.out(written.length ? `generated: ${written.join(', ')}` : 'generated files: up to date');
 
-    const compiled = runChtConf(io.projectDir, ['compile-app-settings'], [], io.env);
-    if (!compiled.ok) return fail(io, 'compile-app-settings', compiled.output);
-    io.out('cht-conf: app_settings.json compiled');
+    if (!parsed.flags.force && compileIsFresh(io.projectDir)) {
+      io.out('cht-conf: app_settings.json up to date (nothing it is compiled from changed)');
+    } else {
+      forgetCompile(io.projectDir);
+      const compiled = runChtConf(io.projectDir, ['compile-app-settings'], [], io.env);
+      if (!compiled.ok) return fail(io, 'compile-app-settings', compiled.output);
+      recordCompile(io.projectDir);
+      io.out('cht-conf: app_settings.json compiled');
+    }
 
     const changed = parsed.flags.force ? formSources(io.projectDir) : formsToConvert(io.projectDir);
     const checksums = readChecksums(io.projectDir);
