@@ -59,27 +59,39 @@ export function scaffoldFiles(names: ScaffoldNames): Map<string, string> {
  * What both halves of ${title} read: the app forms (and the paths the code reads from them) and
  * the \`${code}\` record RapidPro posts back.
  */
-import { appForm } from '../../kit/app-form';
+import { FormPaths, appForm } from '../../kit/app-form';
 import { ReportDoc } from '../../kit/docs';
 import { recordForm } from '../../kit/record';
 
 export const ID = ${q(id)};
 
+/** What the code reads from \`${snake}_enrollment\` (Node only: \`check\` proves each path exists in the XLSForm). */
+export const enrollmentPaths = {
+  id: '${snake}_enrollment',
+  paths: [
+    'patient_id',
+    'enrollment.consent',
+    'enrollment.language',
+    'enrollment.phone',
+    'enrollment.first_check',
+  ],
+} as const satisfies FormPaths;
+
 /** A health worker enrols a person: SMS consent, language and a confirmed E.164 phone. */
-export const enrollmentForm = appForm('${snake}_enrollment', [
-  'patient_id',
-  'enrollment.consent',
-  'enrollment.language',
-  'enrollment.phone',
-  'enrollment.first_check',
-] as const);
+export const enrollmentForm = appForm<typeof enrollmentPaths>('${snake}_enrollment');
+
+/** What the code reads from \`${snake}_follow_up\`. */
+export const followUpPaths = {
+  id: '${snake}_follow_up',
+  paths: [
+    'inputs.source_id',
+    'follow_up.reached',
+    'follow_up.outcome',
+  ],
+} as const satisfies FormPaths;
 
 /** Done when a check-in said the person feels unwell. */
-export const followUpForm = appForm('${snake}_follow_up', [
-  'inputs.source_id',
-  'follow_up.reached',
-  'follow_up.outcome',
-] as const);
+export const followUpForm = appForm<typeof followUpPaths>('${snake}_follow_up');
 
 /** \`${code}\`: what the SMS check-in posts back to CHT. */
 export const checkinRecord = recordForm(${q(code)}, {
@@ -425,7 +437,7 @@ export const scenario: Scenario = {
  */
 import { flowStartPush } from '../../integration/flow-start';
 import { rules } from '../../phone/workflows/${id}';
-import { enrollmentForm, followUpForm } from '../../phone/workflows/${id}/model';
+import { enrollmentForm, enrollmentPaths, followUpPaths } from '../../phone/workflows/${id}/model';
 import { defineWorkflow } from '../workflow';
 import { PARAM, enrolmentFlow, rapidpro } from './flows';
 import { scenario } from './scenario';
@@ -453,7 +465,7 @@ export const workflow = defineWorkflow({
   id: rules.id,
   title: ${q(title)},
   rules,
-  appForms: [enrollmentForm, followUpForm],
+  appForms: [enrollmentPaths, followUpPaths],
   pushes: [startPush],
   rapidpro,
   translations,

@@ -17,7 +17,7 @@
  * synthesized from these objects by src/project/synth.ts; `sync`, `deploy`, `check` and `simulate`
  * read the same objects.
  */
-import { AppForm } from '../phone/kit/app-form';
+import { FormPaths } from '../phone/kit/app-form';
 import { KeysOf } from '../phone/kit/keys';
 import { Translations } from '../phone/kit/locale';
 import { WorkflowRules } from '../phone/kit/rules';
@@ -46,8 +46,8 @@ export interface Workflow<R extends WorkflowRules = WorkflowRules> {
   readonly title: string;
   /** The phone-side half: tasks, targets, profile card and the record forms they read. */
   readonly rules: R;
-  /** The app forms the workflow's code reads (paths checked against the XLSForms). */
-  readonly appForms: readonly AppForm[];
+  /** The app forms the workflow's code reads and the paths it reads from them (`check` proves each against the XLSForms). */
+  readonly appForms: readonly FormPaths[];
   /** The outbound pushes that start its flows. */
   readonly pushes: readonly FlowStartPush[];
   readonly rapidpro: RapidProApp;

@@ -140,7 +140,7 @@ export function workflowDocs(hierarchy: Hierarchy, workflow: Workflow, subject: 
   workspace.advanceTo(Math.max(last, until) + DAY);
   for (const record of records) docs.push({ ...about, doc: record, label: String(record.form) });
 
-  workflow.appForms.filter((form) => form !== enrolForm).forEach((form, i) => {
+  workflow.appForms.filter((form) => form.id !== enrolForm.id).forEach((form, i) => {
     docs.push({ ...about, doc: appFormDoc(form.id, i + 1), label: form.id });
   });
   return { docs, records };

@@ -3,8 +3,9 @@
  * definitions the logged-in user can see, and their emission for each contact.
  *
  * - By audience: every definition is built by the kit and knows its audience (./audience.ts;
- *   `defineRules` refuses any other); one whose roles or permission exclude the user could never
- *   emit on this phone, so it is left out.
+ *   `defineRules` refuses any other). The user's roles and permission are checked here, once per
+ *   start: a definition whose audience excludes the user is left out, and the rules of those kept
+ *   only check, per contact, that the user is not the person it is about (`notAboutSelf`).
  * - Emission: ./emitter.ts, cht-conf's task and target emitters for the kit's definitions, run
  *   from code that lives as long as the engine (cht-conf's are evaluated anew for each contact).
  *   cht-conf's `lib.js` then gets no definition to emit.
@@ -49,9 +50,6 @@ export interface Engine {
 }
 
 type Definition = TaskDefinition | TargetDefinition;
-
-/** The most definitions a mask can tell apart; with more, every definition is run for every contact. */
-const MAX_MASKED = 30;
 
 export function buildEngine(lists: RuleLists, user: unknown, api: unknown): Engine {
   const tasks = lists.tasks.filter(visible);

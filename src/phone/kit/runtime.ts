@@ -43,15 +43,6 @@ export function currentUser(): UserContact | undefined {
   return typeof user === 'undefined' ? undefined : user;
 }
 
-/**
- * The rules engine's `Utils` (a cht-nootils instance): CHT creates one per rules-engine
- * initialisation (`shared-libs/rules-engine/src/rules-emitter/index.js`), so it lives exactly as
- * long as the user, settings and script API the rules run with.
- */
-export function engineUtils(): ChtUtils | undefined {
-  return typeof Utils === 'undefined' ? undefined : Utils;
-}
-
 /** The contact-summary globals: the contact being viewed, its reports and its parent lineage. */
 export function contactSummaryInputs(): { contact: ContactDoc; reports: ReportDoc[]; lineage: ContactDoc[] } {
   return { contact, reports, lineage };

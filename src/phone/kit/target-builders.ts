@@ -11,7 +11,7 @@
  * closures per call).
  */
 import { AppForm } from './app-form';
-import { Audience, countsFor, inAudience, targetContext, withAudience } from './audience';
+import { Audience, countsFor, forContact, targetContext, withAudience } from './audience';
 import { ContactWithReports, ReportDoc } from './docs';
 import { Keyed, TargetPeriod, targetKey, targetPeriodKey } from './keys';
 import { RecordForm } from './record';
@@ -170,12 +170,12 @@ function labelled<I extends string, T extends TargetDefinition>(options: TargetL
   return withAudience(target, options.audience);
 }
 
-/** A contact target's `appliesIf`: the user is in the audience for the contact, and `when`. */
+/** A contact target's `appliesIf`: the target applies to the contact (`notAboutSelf`), and `when`. */
 function ofContacts(audience: Audience, when: (c: ContactWithReports) => boolean): (c: ContactWithReports) => boolean {
-  return (c) => inAudience(audience, c) && when(c);
+  return (c) => forContact(audience, c) && when(c);
 }
 
-/** A report target's `appliesIf`: the first copy of the report, the user in the audience, and `when`. */
+/** A report target's `appliesIf`: the first copy of the report, about a contact the target applies to, and `when`. */
 function ofReports(audience: Audience, when?: (report: ReportDoc, c: ContactWithReports) => boolean): (c: ContactWithReports, report?: ReportDoc) => boolean {
   return (c, report) => countsFor(audience, c, report) && (!when || when(report, c));
 }

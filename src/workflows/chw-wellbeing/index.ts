@@ -21,7 +21,7 @@
  */
 import { flowStartPush } from '../../integration/flow-start';
 import { rules } from '../../phone/workflows/chw-wellbeing';
-import { enrollmentForm, followUpForm } from '../../phone/workflows/chw-wellbeing/model';
+import { enrollmentForm, enrollmentPaths, followUpPaths } from '../../phone/workflows/chw-wellbeing/model';
 import { withdrawalForm } from '../../phone/workflows/sms-withdrawal';
 import { defineWorkflow } from '../workflow';
 import { PARAM, enrolmentFlow, rapidpro, stopFlow } from './flows';
@@ -64,7 +64,7 @@ export const workflow = defineWorkflow({
   id: rules.id,
   title: 'CHW symptom and mental-health checks',
   rules,
-  appForms: [enrollmentForm, followUpForm],
+  appForms: [enrollmentPaths, followUpPaths],
   pushes: [startPush, stopPush],
   rapidpro,
   translations,

@@ -17,7 +17,7 @@
  */
 import { flowStartPush } from '../../integration/flow-start';
 import { rules } from '../../phone/workflows/contact-tracing';
-import { checkVisitForm, endCheckForm, enrollmentForm, symptomaticFollowUpForm } from '../../phone/workflows/contact-tracing/model';
+import { checkVisitPaths, endCheckForm, endCheckPaths, enrollmentForm, enrollmentPaths, symptomaticFollowUpPaths } from '../../phone/workflows/contact-tracing/model';
 import { withdrawalForm } from '../../phone/workflows/sms-withdrawal';
 import { defineWorkflow } from '../workflow';
 import { PARAM, enrolmentFlow, rapidpro, stopFlow } from './flows';
@@ -78,7 +78,7 @@ export const workflow = defineWorkflow({
   id: rules.id,
   title: 'COVID-19 contact tracing with daily SMS symptom checks',
   rules,
-  appForms: [enrollmentForm, symptomaticFollowUpForm, checkVisitForm, endCheckForm],
+  appForms: [enrollmentPaths, symptomaticFollowUpPaths, checkVisitPaths, endCheckPaths],
   pushes: [startPush, stopPush, withdrawPush],
   rapidpro,
   translations,

@@ -23,7 +23,7 @@
  */
 import { flowStartPush } from '../../integration/flow-start';
 import { rules } from '../../phone/workflows/remote-training';
-import { enrollmentForm, followUpForm } from '../../phone/workflows/remote-training/model';
+import { enrollmentForm, enrollmentPaths, followUpPaths } from '../../phone/workflows/remote-training/model';
 import { withdrawalForm } from '../../phone/workflows/sms-withdrawal';
 import { defineWorkflow } from '../workflow';
 import { PARAM, enrolmentFlow, rapidpro, stopFlow } from './flows';
@@ -66,7 +66,7 @@ export const workflow = defineWorkflow({
   id: rules.id,
   title: 'Remote training of CHWs by SMS (antenatal care)',
   rules,
-  appForms: [enrollmentForm, followUpForm],
+  appForms: [enrollmentPaths, followUpPaths],
   pushes: [startPush, stopPush],
   rapidpro,
   translations,

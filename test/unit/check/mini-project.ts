@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as XLSX from 'xlsx';
-import { appForm } from '../../../src/phone/kit/app-form';
+import { FormPaths, appForm } from '../../../src/phone/kit/app-form';
 import { workflowSummary } from '../../../src/phone/kit/contact-summary';
 import { recordForm } from '../../../src/phone/kit/record';
 import { defineRules } from '../../../src/phone/kit/rules';
@@ -110,8 +110,9 @@ export interface Demo {
 
 /** A workflow built with the toolkit: push → flow → webhook → RP_DEMO record → task, target, profile. */
 export function demo(options: DemoOptions = {}): Demo {
-  const enrollment = appForm('demo_enrollment', ['enrollment.start_date', 'enrollment.consent', 'enrollment.phone', 'inputs.contact._id', ...(options.extraPaths ?? [])]);
-  const followUp = appForm(options.actionForm ?? 'demo_follow_up', ['inputs.source_id', 'reached'] as const);
+  const enrollmentPaths = { id: 'demo_enrollment', paths: ['enrollment.start_date', 'enrollment.consent', 'enrollment.phone', 'inputs.contact._id', ...(options.extraPaths ?? [])] } as const satisfies FormPaths;
+  const enrollment = appForm<typeof enrollmentPaths>(enrollmentPaths.id);
+  const followUp = appForm<FormPaths<string, 'inputs.source_id' | 'reached'>>(options.actionForm ?? 'demo_follow_up');
   const record = recordForm('RP_DEMO', { answer: { type: 'string', required: true }, note: { type: 'string' } });
   const post = recordPost(record, {
     presentWhen: 'answer',
@@ -133,7 +134,7 @@ export function demo(options: DemoOptions = {}): Demo {
     id: rules.id,
     title: 'Demo',
     rules,
-    appForms: [enrollment],
+    appForms: [enrollmentPaths],
     pushes: [flowStartPush({
       name: 'rapidpro_demo_start',
       form: enrollment,

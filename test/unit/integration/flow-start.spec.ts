@@ -1,10 +1,10 @@
 import { expect } from 'chai';
-import { appForm } from '../../../src/phone/kit/app-form';
+import { FormPaths, appForm } from '../../../src/phone/kit/app-form';
 import { isRelevant, mapDocumentToPayload } from '../../../src/cht/outbound-eval';
 import { PushContext, flowStartPush } from '../../../src/integration/flow-start';
 import { FlowBuilder } from '../../../src/rapidpro/flow/builder';
 
-const enrolment = appForm('demo_enrollment', ['patient_id', 'consent', 'phone', 'start_date', 'language'] as const);
+const enrolment = appForm<FormPaths<'demo_enrollment', 'patient_id' | 'consent' | 'phone' | 'start_date' | 'language'>>('demo_enrollment');
 const options = {
   name: 'rapidpro_demo_start',
   form: enrolment,

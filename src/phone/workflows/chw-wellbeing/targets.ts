@@ -9,7 +9,7 @@ import { indexOf } from '../../kit/report-index';
 import { ruleNow } from '../../kit/runtime';
 import { contactPercentTarget, groupedRecordTarget, recordPercentTarget } from '../../kit/target-builders';
 import { DAY } from '../../kit/time';
-import { wellbeingRecord } from './model';
+import { ICON, wellbeingRecord } from './model';
 import { answeredWhileEnrolled, enrolledSince, followUpAfter, isAnsweredWeek, isEnrolled, needsSupport } from './state';
 import { SUPERVISORS_ONLY } from './tasks';
 
@@ -29,7 +29,7 @@ function answeredInLastWeek(c: ContactWithReports): boolean {
 export const checkedInTarget = contactPercentTarget({
   id: 'chw-wellbeing-checked-in-this-week',
   period: 'last-7-days',
-  icon: 'icon-people-family',
+  icon: ICON,
   contactTypes: ['person'],
   audience: SUPERVISORS_ONLY,
   of: (c) => c.contact.role === 'chw' && isEnrolled(c),
@@ -41,7 +41,7 @@ export const checkedInTarget = contactPercentTarget({
 export const referredTarget = groupedRecordTarget({
   id: 'chw-wellbeing-referred',
   period: 'this-month',
-  icon: 'icon-people-family',
+  icon: ICON,
   record: wellbeingRecord,
   type: 'count',
   audience: SUPERVISORS_ONLY,
@@ -52,7 +52,7 @@ export const referredTarget = groupedRecordTarget({
 export const followedUpTarget = recordPercentTarget({
   id: 'chw-wellbeing-referrals-followed-up',
   period: 'this-month',
-  icon: 'icon-people-family',
+  icon: ICON,
   record: wellbeingRecord,
   audience: SUPERVISORS_ONLY,
   of: (report, c) => answeredWhileEnrolled(c, report) && needsSupport(report),

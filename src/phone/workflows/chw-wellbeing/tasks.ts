@@ -20,7 +20,7 @@
 import { Audience } from '../../kit/audience';
 import { ContactWithReports, ReportDoc } from '../../kit/docs';
 import { TaskPriorityLevel, recordTask } from '../../kit/task-builders';
-import { FollowUpReason, followUpForm, wellbeingRecord } from './model';
+import { ICON, FollowUpReason, followUpForm, wellbeingRecord } from './model';
 import { followUpAfter, inCurrentEnrolment, isAnsweredWeek, isSymptomaticWeek, latestAnsweredCheck, missedStreak, needsSupport } from './state';
 
 export const SUPERVISORS_ONLY: Audience = { roles: ['chw_supervisor'], permission: 'can_supervise_wellbeing', notAboutSelf: true };
@@ -37,7 +37,7 @@ function followUpTask<const N extends string, P extends TaskPriorityLevel | unde
 }) {
   return recordTask({
     name: options.name,
-    icon: 'icon-people-family',
+    icon: ICON,
     record: wellbeingRecord,
     when: (report, c) => inCurrentEnrolment(c, report) && options.when(report, c),
     actionForm: followUpForm,

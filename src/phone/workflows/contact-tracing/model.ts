@@ -2,59 +2,86 @@
  * What both halves of contact tracing read: the app forms (and the paths the code reads from them),
  * the `RP_SYMPTOMS` record RapidPro posts each day, and the limits both sides share.
  */
-import { appForm } from '../../kit/app-form';
+import { FormPaths, appForm } from '../../kit/app-form';
 import { recordForm } from '../../kit/record';
 
 export const ID = 'contact-tracing';
 
+/** The icon of the workflow's tasks and targets (resources/icons). */
+export const ICON = 'icon-healthcare';
+
+/** What the code reads from `quarantine_enrollment` (Node only: `check` proves each path exists in the XLSForm). */
+export const enrollmentPaths = {
+  id: 'quarantine_enrollment',
+  paths: [
+    'patient_id',
+    'exposure.exposure_date',
+    'quarantine.start_date',
+    'quarantine.length_days',
+    'quarantine.end_date',
+    'sms.consent',
+    'sms.language',
+    'sms.phone',
+  ],
+} as const satisfies FormPaths;
+
 /** A CHW puts a traced contact in quarantine and, with consent, starts the daily SMS. */
-export const enrollmentForm = appForm('quarantine_enrollment', [
-  'patient_id',
-  'exposure.exposure_date',
-  'quarantine.start_date',
-  'quarantine.length_days',
-  'quarantine.end_date',
-  'sms.consent',
-  'sms.language',
-  'sms.phone',
-] as const);
+export const enrollmentForm = appForm<typeof enrollmentPaths>('quarantine_enrollment');
+
+/** What the code reads from `symptomatic_follow_up` (Node only: `check` proves each path exists in the XLSForm). */
+export const symptomaticFollowUpPaths = {
+  id: 'symptomatic_follow_up',
+  paths: [
+    'inputs.source_id',
+    'inputs.fever',
+    'inputs.cough',
+    'inputs.breathing',
+    'inputs.quarantine_day',
+    'follow_up.method',
+    'follow_up.symptoms',
+    'follow_up.action',
+    'referred',
+  ],
+} as const satisfies FormPaths;
 
 /** Done when an SMS check-in answered "yes" to a symptom. */
-export const symptomaticFollowUpForm = appForm('symptomatic_follow_up', [
-  'inputs.source_id',
-  'inputs.fever',
-  'inputs.cough',
-  'inputs.breathing',
-  'inputs.quarantine_day',
-  'follow_up.method',
-  'follow_up.symptoms',
-  'follow_up.action',
-  'referred',
-] as const);
+export const symptomaticFollowUpForm = appForm<typeof symptomaticFollowUpPaths>('symptomatic_follow_up');
+
+/** What the code reads from `quarantine_check_visit` (Node only: `check` proves each path exists in the XLSForm). */
+export const checkVisitPaths = {
+  id: 'quarantine_check_visit',
+  paths: [
+    'inputs.source_id',
+    'inputs.last_heard',
+    'visit.method',
+    'visit.reached',
+    'visit.has_symptoms',
+    'visit.sms_problem',
+  ],
+} as const satisfies FormPaths;
 
 /** Done when the contact has not answered for two days. */
-export const checkVisitForm = appForm('quarantine_check_visit', [
-  'inputs.source_id',
-  'inputs.last_heard',
-  'visit.method',
-  'visit.reached',
-  'visit.has_symptoms',
-  'visit.sms_problem',
-] as const);
+export const checkVisitForm = appForm<typeof checkVisitPaths>('quarantine_check_visit');
+
+/** What the code reads from `quarantine_end_check` (Node only: `check` proves each path exists in the XLSForm). */
+export const endCheckPaths = {
+  id: 'quarantine_end_check',
+  paths: [
+    'inputs.source_id',
+    'inputs.quarantine_start',
+    'inputs.quarantine_end',
+    'inputs.enrollment_id',
+    'end.outcome',
+    'end.symptoms_now',
+    'end.sms_phone',
+  ],
+} as const satisfies FormPaths;
 
 /**
  * Closes a quarantine: the end-of-quarantine check on the last day, or earlier when the contact
  * withdraws, is referred or is lost. Its `outcome` is how "a contact who withdrew" is recorded.
  */
-export const endCheckForm = appForm('quarantine_end_check', [
-  'inputs.source_id',
-  'inputs.quarantine_start',
-  'inputs.quarantine_end',
-  'inputs.enrollment_id',
-  'end.outcome',
-  'end.symptoms_now',
-  'end.sms_phone',
-] as const);
+export const endCheckForm = appForm<typeof endCheckPaths>('quarantine_end_check');
 
 export type EndOutcome = 'completed' | 'referred' | 'withdrew' | 'lost';
 

@@ -7,7 +7,7 @@ import { indexOf } from '../../kit/report-index';
 import { ruleNow } from '../../kit/runtime';
 import { contactCountTarget, recordCountTarget, recordPercentTarget } from '../../kit/target-builders';
 import { HOUR } from '../../kit/time';
-import { endCheckForm, symptomaticFollowUpForm, symptomsRecord } from './model';
+import { ICON, endCheckForm, symptomaticFollowUpForm, symptomsRecord } from './model';
 import { episodeStartedBy, monitoredAt, quarantineOf } from './state';
 import { CHW } from './tasks';
 
@@ -16,7 +16,7 @@ export const FOLLOW_UP_HOURS = 24;
 
 export const monitoredTarget = contactCountTarget({
   id: 'contact-tracing-monitored',
-  icon: 'icon-healthcare',
+  icon: ICON,
   contactTypes: ['person'],
   audience: CHW,
   when: (c) => monitoredAt(quarantineOf(c), ruleNow()),
@@ -25,7 +25,7 @@ export const monitoredTarget = contactCountTarget({
 export const answeredTarget = recordPercentTarget({
   id: 'contact-tracing-answered',
   period: 'this-month',
-  icon: 'icon-healthcare',
+  icon: ICON,
   record: symptomsRecord,
   audience: CHW,
   passes: (report) => symptomsRecord.get(report, 'answered') === true,
@@ -36,7 +36,7 @@ export const answeredTarget = recordPercentTarget({
 export const followedUpTarget = recordPercentTarget({
   id: 'contact-tracing-followed-up-24h',
   period: 'this-month',
-  icon: 'icon-healthcare',
+  icon: ICON,
   record: symptomsRecord,
   audience: CHW,
   of: (report, c) => !!episodeStartedBy(c, report),
@@ -47,7 +47,7 @@ export const followedUpTarget = recordPercentTarget({
 export const completedTarget = recordCountTarget({
   id: 'contact-tracing-completed',
   period: 'this-month',
-  icon: 'icon-healthcare',
+  icon: ICON,
   record: endCheckForm,
   audience: CHW,
   when: (report) => endCheckForm.text(report, 'end.outcome') === 'completed',

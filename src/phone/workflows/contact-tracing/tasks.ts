@@ -37,7 +37,7 @@ import { Audience } from '../../kit/audience';
 import { ContactWithReports, ReportDoc } from '../../kit/docs';
 import { recordTask, scheduledTask, silenceTask } from '../../kit/task-builders';
 import { isoDate } from '../../kit/time';
-import { checkVisitForm, endCheckForm, enrollmentForm, symptomaticFollowUpForm, symptomsRecord } from './model';
+import { ICON, checkVisitForm, endCheckForm, enrollmentForm, symptomaticFollowUpForm, symptomsRecord } from './model';
 import {
   END_CHECK_DAYS, END_CHECK_OVERDUE_DAYS, SYMPTOMATIC_OPEN_DAYS, SymptomEpisode, closedAt, endCheckDue, endCheckOverdueAt,
   episodeStartedBy, monitoredAt, periodOf, quarantineOf, silenceClockStart,
@@ -61,7 +61,7 @@ function episodeInputs(episode: SymptomEpisode | undefined, report: ReportDoc) {
 
 export const symptomaticTask = recordTask({
   name: 'contact-tracing-symptomatic',
-  icon: 'icon-healthcare',
+  icon: ICON,
   record: symptomsRecord,
   when: (report, c) => !!episodeStartedBy(c, report),
   actionForm: symptomaticFollowUpForm,
@@ -73,7 +73,7 @@ export const symptomaticTask = recordTask({
 
 export const unreachableTask = silenceTask({
   name: 'contact-tracing-unreachable',
-  icon: 'icon-healthcare',
+  icon: ICON,
   startedBy: enrollmentForm,
   clockStartsAt: (enrollment) => silenceClockStart(enrollment),
   answers: symptomsRecord,
@@ -104,7 +104,7 @@ const endCheckInputs = (report: ReportDoc) => {
 
 export const endOfQuarantineTask = scheduledTask({
   name: 'contact-tracing-end',
-  icon: 'icon-healthcare',
+  icon: ICON,
   startedBy: enrollmentForm,
   dueAt: (report) => {
     const period = periodOf(report);
@@ -119,7 +119,7 @@ export const endOfQuarantineTask = scheduledTask({
 
 export const endCheckOverdueTask = scheduledTask({
   name: 'contact-tracing-end-overdue',
-  icon: 'icon-healthcare',
+  icon: ICON,
   startedBy: enrollmentForm,
   dueAt: (report) => {
     const period = periodOf(report);

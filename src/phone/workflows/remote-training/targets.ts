@@ -4,13 +4,13 @@
  * target page is not filled with empty supervisor tiles; each answer counts once.
  */
 import { contactCountTarget, contactPercentTarget, recordPercentTarget } from '../../kit/target-builders';
-import { isAnswer, isCorrect, isWrongAnswer, trainingRecord } from './model';
+import { ICON, isAnswer, isCorrect, isWrongAnswer, trainingRecord } from './model';
 import { answeredWhileEnrolled, hasCompleted, isEnrolled } from './state';
 import { SUPERVISOR_ONLY, wrongAnswerFollowUp } from './tasks';
 
 export const enrolledTarget = contactCountTarget({
   id: 'remote-training-enrolled',
-  icon: 'icon-healthcare',
+  icon: ICON,
   contactTypes: ['person'],
   audience: SUPERVISOR_ONLY,
   when: isEnrolled,
@@ -18,7 +18,7 @@ export const enrolledTarget = contactCountTarget({
 
 export const completedTarget = contactPercentTarget({
   id: 'remote-training-completed',
-  icon: 'icon-healthcare',
+  icon: ICON,
   goal: 80,
   contactTypes: ['person'],
   audience: SUPERVISOR_ONLY,
@@ -28,7 +28,7 @@ export const completedTarget = contactPercentTarget({
 
 export const correctTarget = recordPercentTarget({
   id: 'remote-training-answers-correct',
-  icon: 'icon-healthcare',
+  icon: ICON,
   goal: 80,
   record: trainingRecord,
   audience: SUPERVISOR_ONLY,
@@ -38,7 +38,7 @@ export const correctTarget = recordPercentTarget({
 
 export const followedUpTarget = recordPercentTarget({
   id: 'remote-training-follow-ups-done',
-  icon: 'icon-healthcare',
+  icon: ICON,
   goal: 100,
   record: trainingRecord,
   audience: SUPERVISOR_ONLY,

@@ -19,7 +19,7 @@ import { ContactWithReports, ReportDoc } from '../../kit/docs';
 import { indexOf } from '../../kit/report-index';
 import { recordTask, scheduledTask } from '../../kit/task-builders';
 import { DAY } from '../../kit/time';
-import { FollowUpReason, enrollmentForm, followUpForm, followUpReason, isWrongAnswer, reachedChw, trainingRecord } from './model';
+import { ICON, FollowUpReason, enrollmentForm, followUpForm, followUpReason, isWrongAnswer, reachedChw, trainingRecord } from './model';
 import { answeredWhileEnrolled, hasCompleted, trainingProgress } from './state';
 
 export const SUPERVISOR_ONLY: Audience = { roles: ['chw_supervisor'], permission: 'can_supervise_training', notAboutSelf: true };
@@ -45,7 +45,7 @@ export function wrongAnswerFollowUp(c: ContactWithReports, record: ReportDoc): R
 /** One task per wrong answer, closed by a follow-up on that question (not by any follow-up). */
 export const wrongAnswerTask = recordTask({
   name: 'remote-training-wrong-answer',
-  icon: 'icon-healthcare',
+  icon: ICON,
   record: trainingRecord,
   when: (record, c) => isWrongAnswer(record) && answeredWhileEnrolled(c, record),
   actionForm: followUpForm,
@@ -70,7 +70,7 @@ export const wrongAnswerTask = recordTask({
 
 export const notCompletedTask = scheduledTask({
   name: 'remote-training-not-completed',
-  icon: 'icon-healthcare',
+  icon: ICON,
   startedBy: enrollmentForm,
   // only the latest enrolment with consent, and only while the completion has not come back
   dueAt: (enrollment, c) => {

@@ -1,19 +1,20 @@
 import { expect } from 'chai';
 import { Audience } from '../../../../src/phone/kit/audience';
+import { buildEngine } from '../../../../src/phone/kit/engine';
 import { ContactWithReports, ReportDoc } from '../../../../src/phone/kit/docs';
 import { followUpTarget, recordCountTarget, recordPercentTarget } from '../../../../src/phone/kit/target-builders';
 import { recordTask, scheduledTask, silenceTask } from '../../../../src/phone/kit/task-builders';
 import { TaskEvent } from '../../../../src/phone/kit/tasks';
-import { appForm } from '../../../../src/phone/kit/app-form';
+import { FormPaths, appForm } from '../../../../src/phone/kit/app-form';
 import { recordForm } from '../../../../src/phone/kit/record';
 
 const SYMPTOMS = recordForm('RP_SYMPTOMS', { symptomatic: { type: 'boolean' }, answered: { type: 'boolean' } });
 const WELLBEING = recordForm('RP_WELLBEING', {});
-const followUp = appForm('symptomatic_follow_up', ['inputs.source_id', 'inputs.source_record'] as const);
-const wellbeingFollowUp = appForm('wellbeing_follow_up', ['inputs.source_id'] as const);
-const enrolment = appForm('quarantine_enrollment', ['days'] as const);
-const visit = appForm('quarantine_check_visit', ['inputs.source_id'] as const);
-const endCheck = appForm('quarantine_end_check', ['inputs.source_id'] as const);
+const followUp = appForm<FormPaths<'symptomatic_follow_up', 'inputs.source_id' | 'inputs.source_record'>>('symptomatic_follow_up');
+const wellbeingFollowUp = appForm<FormPaths<'wellbeing_follow_up', 'inputs.source_id'>>('wellbeing_follow_up');
+const enrolment = appForm<FormPaths<'quarantine_enrollment', 'days'>>('quarantine_enrollment');
+const visit = appForm<FormPaths<'quarantine_check_visit', 'inputs.source_id'>>('quarantine_check_visit');
+const endCheck = appForm<FormPaths<'quarantine_end_check', 'inputs.source_id'>>('quarantine_end_check');
 
 const CHW: Audience = { roles: ['chw'], notAboutSelf: true };
 const SUPERVISOR: Audience = { roles: ['chw_supervisor'], permission: 'can_supervise_wellbeing', notAboutSelf: true };
@@ -97,19 +98,21 @@ describe('recordTask', () => {
     expect(task.actions[0]).to.include({ type: 'report', form: 'symptomatic_follow_up' });
   });
 
-  it('shows a task to the roles it is for, never to the person it is about, and checks the permission', () => {
+  it('shows a task to the roles it is for (checked once per rules-engine start), never to the person it is about, and checks the permission', () => {
     const supervisorOnly = recordTask({
       name: 'support', record: WELLBEING, when: () => true, actionForm: wellbeingFollowUp,
       window: { start: 0, end: 7 }, audience: SUPERVISOR,
     });
     const r = report('w1', 'RP_WELLBEING', 0);
     const c = contactOf([r], 'chw-1');
-    const seen = (role: string, id: string, permissions: string[]): boolean | undefined => asUser(role, id, permissions, () => supervisorOnly.appliesIf?.(c, r));
+    // what the phone keeps at a rules-engine start (../engine.ts), then what applies to the contact
+    const seen = (role: string, id: string, permissions: string[]): boolean => asUser(role, id, permissions, () =>
+      buildEngine({ tasks: [supervisorOnly], targets: [] }, undefined, undefined).tasksFor(undefined, undefined).length === 1 && !!supervisorOnly.appliesIf?.(c, r));
     expect(seen('chw_supervisor', 'supervisor-1', ['can_supervise_wellbeing'])).to.equal(true);
     expect(seen('chw_supervisor', 'chw-1', ['can_supervise_wellbeing']), 'about themselves').to.equal(false);
     expect(seen('chw', 'chw-2', ['can_supervise_wellbeing']), 'a CHW, whatever their permissions').to.equal(false);
     expect(seen('chw_supervisor', 'supervisor-2', []), 'without the permission').to.equal(false);
-    expect(supervisorOnly.appliesIf?.(c, r), 'no user').to.equal(false);
+    expect(buildEngine({ tasks: [supervisorOnly], targets: [] }, undefined, undefined).tasksFor(undefined, undefined), 'no user').to.deep.equal([]);
   });
 });
 
@@ -236,6 +239,8 @@ describe('target builders', () => {
     const copy = report('r2', 'RP_SYMPTOMS', 0, { answered: true, rp_event_id: 'run-1' });
     const c = contactOf([copy, first]);
     asChw(() => expect([first, copy].map((r) => target.appliesIf?.(c, r))).to.deep.equal([true, false]));
-    asUser('chw_supervisor', 'supervisor-1', [], () => expect(target.appliesIf?.(c, first)).to.equal(false));
+    // the audience (checked once per rules-engine start): a supervisor's phone does not keep it
+    asUser('chw_supervisor', 'supervisor-1', [], () => expect(buildEngine({ tasks: [], targets: [target] }, undefined, undefined).targetsFor(undefined, undefined)).to.deep.equal([]));
+    asChw(() => expect(buildEngine({ tasks: [], targets: [target] }, undefined, undefined).targetsFor(undefined, undefined)).to.have.length(1));
   });
 });

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { Audience, audienceOf, withAudience } from '../../../../src/phone/kit/audience';
-import { appForm } from '../../../../src/phone/kit/app-form';
+import { FormPaths, appForm } from '../../../../src/phone/kit/app-form';
 import { recordForm } from '../../../../src/phone/kit/record';
 import { defineRules } from '../../../../src/phone/kit/rules';
 import { recordCountTarget } from '../../../../src/phone/kit/target-builders';
@@ -12,7 +12,7 @@ import { SUMMARIES } from '../../../../src/phone/workflows/summaries';
 import { TARGETS, TASKS, lists } from '../../../../src/phone/workflows/tasks-and-targets';
 
 const RECORD = recordForm('RP_DEMO', { fever: { type: 'boolean' } });
-const FOLLOW_UP = appForm('demo_follow_up', ['inputs.source_id'] as const);
+const FOLLOW_UP = appForm<FormPaths<'demo_follow_up', 'inputs.source_id'>>('demo_follow_up');
 const CHW: Audience = { roles: ['chw'] };
 const task = (): ReportTask => recordTask({ name: 'demo-t', record: RECORD, when: () => true, actionForm: FOLLOW_UP, window: { start: 0, end: 1 }, audience: CHW });
 const target = (): TargetDefinition => recordCountTarget({ id: 'demo-g', record: RECORD, audience: CHW });

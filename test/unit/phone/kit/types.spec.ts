@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { TargetDefinition } from '../../../../src/phone/kit/targets';
 import { TaskDefinition } from '../../../../src/phone/kit/tasks';
-import { appForm } from '../../../../src/phone/kit/app-form';
+import { FormPaths, appForm } from '../../../../src/phone/kit/app-form';
 import { Audience } from '../../../../src/phone/kit/audience';
 import { workflowSummary } from '../../../../src/phone/kit/contact-summary';
 import { KeysOf } from '../../../../src/phone/kit/keys';
@@ -39,7 +39,7 @@ describe('CHT schema types', () => {
 describe('typed links', () => {
   const CHW: Audience = { roles: ['chw'] };
   const record = recordForm('RP_DEMO', { fever: { type: 'boolean' }, day: { type: 'integer' } });
-  const followUp = appForm('demo_follow_up', ['inputs.source_id', 'inputs.fever', 'inputs.day', 'outcome'] as const);
+  const followUp = appForm<FormPaths<'demo_follow_up', 'inputs.source_id' | 'inputs.fever' | 'inputs.day' | 'outcome'>>('demo_follow_up');
 
   it('reject a form or record named by a string, and inputs the action form does not declare', () => {
     const ok = recordTask({ name: 'demo-task', record, when: () => true, actionForm: followUp, window: { start: 0, end: 1 }, audience: CHW, passToForm: (r) => ({ fever: record.get(r, 'fever') === true, day: 3 }) });
