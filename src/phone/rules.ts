@@ -47,8 +47,8 @@ declare const Target: RuleScope['Target'];
 // `#phone/*` (package.json "imports"): the ES module build for cht-conf's webpack, the CommonJS one in Node.
 declare function require(id: '#phone/workflows/tasks-and-targets'): PhoneRules;
 
-/** The property of `Utils` that keeps the engine (not enumerable). */
-export const ENGINE_KEY = '__chtRapidproRules';
+/** The property of `Utils` that keeps the engine (not enumerable; test/unit/phone/engine.spec.ts reads it). */
+const ENGINE_KEY = '__chtRapidproRules';
 
 const load = (): PhoneRules => require('#phone/workflows/tasks-and-targets');
 
@@ -62,7 +62,8 @@ function currentEngine(): Engine | undefined {
   if (kept && kept.user === userDoc && kept.api === api) return kept;
   const rules = load();
   const engine = rules.buildEngine(rules.lists, userDoc, api);
-  Object.defineProperty(utils, ENGINE_KEY, { value: engine, enumerable: false, writable: true, configurable: true });
+  // not enumerable nor writable (defineProperty's defaults), configurable to be replaced by the next build
+  Object.defineProperty(utils, ENGINE_KEY, { value: engine, configurable: true });
   return engine;
 }
 

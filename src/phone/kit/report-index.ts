@@ -78,7 +78,7 @@ export class ReportIndex {
     const duplicates = this.duplicates;
     for (const [form, list] of this.forms) {
       const kept = duplicates ? list.filter((report) => !duplicates.has(report)) : list;
-      if (!sorted && !isSorted(kept)) kept.sort(byReportedDate);
+      if (!sorted) kept.sort(byReportedDate);
       if (kept !== list) this.forms.set(form, kept);
     }
   }
@@ -164,11 +164,6 @@ function eventIdOf(report: ReportDoc): string {
 /** Which of two copies of one answer is kept: the earliest, then the smallest id (the same choice on every phone). */
 function precedes(a: ReportDoc, b: ReportDoc): boolean {
   return a.reported_date !== b.reported_date ? a.reported_date < b.reported_date : a._id < b._id;
-}
-
-function isSorted(list: ReportDoc[]): boolean {
-  for (let i = 1; i < list.length; i++) if (list[i - 1].reported_date > list[i].reported_date) return false;
-  return true;
 }
 
 /** The first index whose report is after `time` (`after`), or at or after it. */

@@ -44,15 +44,7 @@ export function contactCountTarget<const I extends string>(options: TargetLabels
   contactTypes: [string, ...string[]];
   when: (c: ContactWithReports) => boolean;
 }): BuiltTarget<I, CountTarget> {
-  return labelled<I, CountTarget>(options, {
-    type: 'count',
-    goal: options.goal ?? -1,
-    appliesTo: 'contacts',
-    appliesToType: options.contactTypes,
-    appliesIf: ofContacts(options.audience, options.when),
-    idType: 'contact',
-    date: options.date ?? 'now',
-  });
+  return target(options, 'count', options.contactTypes, ofContacts(options.audience, options.when));
 }
 
 /** Of the contacts for which `of` holds, the percentage for which `passes` holds. */
@@ -62,16 +54,7 @@ export function contactPercentTarget<const I extends string>(options: TargetLabe
   passes: (c: ContactWithReports) => boolean;
 }): BuiltTarget<I, PercentTarget> {
   const passes = options.passes;
-  return labelled<I, PercentTarget>(options, {
-    type: 'percent',
-    goal: options.goal ?? 100,
-    appliesTo: 'contacts',
-    appliesToType: options.contactTypes,
-    appliesIf: ofContacts(options.audience, options.of),
-    passesIf: (c) => passes(c),
-    idType: 'contact',
-    date: options.date ?? 'now',
-  });
+  return target(options, 'percent', options.contactTypes, ofContacts(options.audience, options.of), (c) => passes(c));
 }
 
 /** Counts reports of a form for which `when` holds (one instance per report). */
@@ -79,15 +62,7 @@ export function recordCountTarget<const I extends string>(options: TargetLabels<
   record: CountedForm;
   when?: (report: ReportDoc, c: ContactWithReports) => boolean;
 }): BuiltTarget<I, CountTarget> {
-  return labelled<I, CountTarget>(options, {
-    type: 'count',
-    goal: options.goal ?? -1,
-    appliesTo: 'reports',
-    appliesToType: [formCode(options.record)],
-    appliesIf: ofReports(options.audience, options.when),
-    idType: 'report',
-    date: options.date ?? 'reported',
-  });
+  return target(options, 'count', undefined, ofReports(options.audience, options.when));
 }
 
 /** Of the reports for which `of` holds, the percentage for which `passes` holds (e.g. % answered). */
@@ -97,16 +72,7 @@ export function recordPercentTarget<const I extends string>(options: TargetLabel
   passes: (report: ReportDoc, c: ContactWithReports) => boolean;
 }): BuiltTarget<I, PercentTarget> {
   const passes = options.passes;
-  return labelled<I, PercentTarget>(options, {
-    type: 'percent',
-    goal: options.goal ?? 100,
-    appliesTo: 'reports',
-    appliesToType: [formCode(options.record)],
-    appliesIf: ofReports(options.audience, options.of),
-    passesIf: (c, report) => !!report && passes(report, c),
-    idType: 'report',
-    date: options.date ?? 'reported',
-  });
+  return target(options, 'percent', undefined, ofReports(options.audience, options.of), (c, report) => !!report && passes(report, c));
 }
 
 /**
@@ -144,30 +110,42 @@ export function groupedRecordTarget<const I extends string>(options: TargetLabel
   when?: (report: ReportDoc, c: ContactWithReports) => boolean;
   gte: number;
 }): BuiltTarget<I, GroupedTarget> {
-  return labelled<I, GroupedTarget>(options, {
-    type: options.type,
-    goal: options.goal ?? (options.type === 'percent' ? 100 : -1),
-    appliesTo: 'reports',
-    appliesToType: [formCode(options.record)],
-    appliesIf: ofReports(options.audience, options.when),
-    groupBy: contactIdOf,
-    passesIfGroupCount: { gte: options.gte },
-    idType: 'report',
-    date: options.date ?? 'reported',
-  });
+  const grouped = target<I, GroupedTarget>(options, options.type, undefined, ofReports(options.audience, options.when));
+  grouped.groupBy = contactIdOf;
+  grouped.passesIfGroupCount = { gte: options.gte };
+  return grouped;
 }
 
-type Labels = 'id' | 'icon' | 'translation_key' | 'subtitle_translation_key' | 'context';
-
-/** Completes a target with what every builder derives the same way: its id, labels and context, and records its audience. */
-function labelled<I extends string, T extends TargetDefinition>(options: TargetLabels<I>, definition: Omit<T, Labels>): BuiltTarget<I, T> {
-  const target = definition as BuiltTarget<I, T>;
-  target.id = options.id;
-  target.icon = options.icon;
-  target.translation_key = targetKey(options.id);
-  target.subtitle_translation_key = options.period ? targetPeriodKey(options.period) : undefined;
-  target.context = targetContext(options.audience);
-  return withAudience(target, options.audience);
+/**
+ * A target as every builder shapes it: over the contacts of `contactTypes` (one instance per
+ * contact, dated now by default) or else over the reports of the options' `record` (one per report,
+ * dated when reported); its labels and context derived from its id, period and audience, and its
+ * audience recorded.
+ */
+function target<I extends string, T extends TargetDefinition>(
+  options: TargetLabels<I> & { record?: CountedForm },
+  type: 'count' | 'percent',
+  contactTypes: [string, ...string[]] | undefined,
+  appliesIf: NonNullable<TargetDefinition['appliesIf']>,
+  passesIf?: PercentTarget['passesIf'],
+): BuiltTarget<I, T> {
+  const contacts = !!contactTypes;
+  const definition = {
+    id: options.id,
+    type,
+    icon: options.icon,
+    goal: options.goal ?? (type === 'percent' ? 100 : -1),
+    translation_key: targetKey(options.id),
+    subtitle_translation_key: options.period ? targetPeriodKey(options.period) : undefined,
+    context: targetContext(options.audience),
+    appliesTo: contacts ? 'contacts' : 'reports',
+    appliesToType: contactTypes ?? [formCode(options.record as CountedForm)],
+    appliesIf,
+    passesIf,
+    idType: contacts ? 'contact' : 'report',
+    date: options.date ?? (contacts ? 'now' : 'reported'),
+  };
+  return withAudience(definition as unknown as BuiltTarget<I, T>, options.audience);
 }
 
 /** A contact target's `appliesIf`: the target applies to the contact (`notAboutSelf`), and `when`. */

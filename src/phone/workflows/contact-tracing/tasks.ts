@@ -35,11 +35,11 @@
  */
 import { Audience } from '../../kit/audience';
 import { ContactWithReports, ReportDoc } from '../../kit/docs';
-import { recordTask, scheduledTask, silenceTask } from '../../kit/task-builders';
+import { TaskPriorityLevel, recordTask, scheduledTask, silenceTask } from '../../kit/task-builders';
 import { isoDate } from '../../kit/time';
 import { ICON, checkVisitForm, endCheckForm, enrollmentForm, symptomaticFollowUpForm, symptomsRecord } from './model';
 import {
-  END_CHECK_DAYS, END_CHECK_OVERDUE_DAYS, SYMPTOMATIC_OPEN_DAYS, SymptomEpisode, closedAt, endCheckDue, endCheckOverdueAt,
+  END_CHECK_DAYS, END_CHECK_OVERDUE_DAYS, Quarantine, SYMPTOMATIC_OPEN_DAYS, SymptomEpisode, closedAt, endCheckDue, endCheckOverdueAt,
   episodeStartedBy, monitoredAt, periodOf, quarantineOf, silenceClockStart,
 } from './state';
 
@@ -102,35 +102,28 @@ const endCheckInputs = (report: ReportDoc) => {
   };
 };
 
-export const endOfQuarantineTask = scheduledTask({
-  name: 'contact-tracing-end',
-  icon: ICON,
-  startedBy: enrollmentForm,
-  dueAt: (report) => {
-    const period = periodOf(report);
-    return period && endCheckDue(period);
-  },
-  actionForm: endCheckForm,
-  window: { start: 0, end: END_CHECK_DAYS },
-  audience: CHW,
-  activeAt: openAt,
-  passToForm: endCheckInputs,
-});
+/** The end check of the enrolment's quarantine, due at `dueAt` of it and shown for `days` days. */
+function endCheckTask<const N extends string, P extends TaskPriorityLevel | undefined = undefined>(
+  name: N, dueAt: (period: Pick<Quarantine, 'lastDay' | 'enrollment'>) => number, days: number, priority?: P,
+) {
+  return scheduledTask({
+    name,
+    icon: ICON,
+    startedBy: enrollmentForm,
+    dueAt: (report) => {
+      const period = periodOf(report);
+      return period && dueAt(period);
+    },
+    actionForm: endCheckForm,
+    window: { start: 0, end: days },
+    priority,
+    audience: CHW,
+    activeAt: openAt,
+    passToForm: endCheckInputs,
+  });
+}
 
-export const endCheckOverdueTask = scheduledTask({
-  name: 'contact-tracing-end-overdue',
-  icon: ICON,
-  startedBy: enrollmentForm,
-  dueAt: (report) => {
-    const period = periodOf(report);
-    return period && endCheckOverdueAt(period);
-  },
-  actionForm: endCheckForm,
-  window: { start: 0, end: END_CHECK_OVERDUE_DAYS },
-  priority: 'high',
-  audience: CHW,
-  activeAt: openAt,
-  passToForm: endCheckInputs,
-});
+export const endOfQuarantineTask = endCheckTask('contact-tracing-end', endCheckDue, END_CHECK_DAYS);
+export const endCheckOverdueTask = endCheckTask('contact-tracing-end-overdue', endCheckOverdueAt, END_CHECK_OVERDUE_DAYS, 'high');
 
 export const tasks = [symptomaticTask, unreachableTask, endOfQuarantineTask, endCheckOverdueTask] as const;
