@@ -31,7 +31,7 @@
  */
 import type { ContactWithReports } from './kit/docs';
 import type { RuleScope } from './kit/emitter';
-import type { Engine, PhoneRules } from './kit/engine';
+import type { Engine, PhoneRules, RuleLists } from './kit/engine';
 import type { TargetDefinition } from './kit/targets';
 import type { TaskDefinition } from './kit/tasks';
 
@@ -67,13 +67,15 @@ function currentEngine(): Engine | undefined {
   return engine;
 }
 
-const engine = currentEngine();
 const contact = typeof c === 'undefined' ? undefined : c;
-const scope: RuleScope | undefined = typeof emit === 'undefined' || typeof Task === 'undefined' || typeof Target === 'undefined' || !engine
-  ? undefined
-  : { emit, Task, Target, Utils: Utils as RuleScope['Utils'] };
+// in CHT's rules engine (a contact, and `emit`, `Task` and `Target` with it): the kept engine emits ours
+const engine = contact && typeof emit !== 'undefined' ? currentEngine() : undefined;
+if (engine && contact) engine.emit(contact, { emit, Task, Target, Utils: Utils as RuleScope['Utils'] });
+// outside it, cht-conf's emitters get the definitions: in the harness's dev mode (`Utils`, `user`
+// and `cht` set, no contact) the user's, in plain Node (cht-conf reading targets.js) all of them
+const lists: RuleLists | undefined = engine ? undefined : typeof Utils === 'undefined' ? load().lists : load().visibleLists(load().lists);
 
-/** For `tasks.js`: the definitions left to cht-conf's emitters (ours are emitted above, by `tasksFor`). */
-export const tasks: TaskDefinition[] = engine ? engine.tasksFor(contact, scope) : load().lists.tasks.slice();
+/** For `tasks.js`: the definitions left to cht-conf's emitters (in CHT's rules engine, none: ours are emitted above). */
+export const tasks: TaskDefinition[] = lists ? lists.tasks.slice() : [];
 /** For `targets.js`. */
-export const targets: TargetDefinition[] = engine ? engine.targetsFor(contact, scope) : load().lists.targets.slice();
+export const targets: TargetDefinition[] = lists ? lists.targets.slice() : [];

@@ -42,11 +42,9 @@ type InputKey<P extends string> = P extends `inputs.${infer K}`
 export type FormInputs<F> = { [K in InputKey<PathsOf<F>>]?: string | number | boolean };
 
 /** The app form a declaration (`FormPaths`) describes, as the rules read it: `appForm<typeof enrollmentPaths>('quarantine_enrollment')`. */
-export function appForm<F extends FormPaths>(id: F['id']): AppForm<F['id'], F['paths'][number]> {
-  return {
+export const appForm = <F extends FormPaths,>(id: F['id']): AppForm<F['id'], F['paths'][number]> => ({
     id,
     text: textField,
     number: numberField,
     date: dateField,
-  };
-}
+  });

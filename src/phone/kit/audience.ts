@@ -58,14 +58,10 @@ export function forContact(audience: Audience, c: ContactWithReports): boolean {
  * Whether a report counts for a task or target instance on this phone: a report (not the first
  * copy's duplicate, see ./report-index.ts) about a contact the definition applies to.
  */
-export function countsFor(audience: Audience, c: ContactWithReports, report: ReportDoc | undefined): report is ReportDoc {
-  return !!report && !indexOf(c).isDuplicate(report) && forContact(audience, c);
-}
+export const countsFor = (audience: Audience, c: ContactWithReports, report: ReportDoc | undefined): report is ReportDoc => !!report && !indexOf(c).isDuplicate(report) && forContact(audience, c);
 
 /** The target `context` CHT 4.11 can evaluate: true for a user whose contact has one of the roles. */
-export function targetContext(audience: Audience): string {
-  return audience.roles.map((role) => `user.role === '${role}'`).join(' || ');
-}
+export const targetContext = (audience: Audience): string => audience.roles.map((role) => `user.role === '${role}'`).join(' || ');
 
 const audiences = new WeakMap<object, Audience>();
 
@@ -76,6 +72,4 @@ export function withAudience<D extends object>(definition: D, audience: Audience
 }
 
 /** Who a task or target built by the kit's builders is for (undefined for a hand-written definition). */
-export function audienceOf(definition: object): Audience | undefined {
-  return audiences.get(definition);
-}
+export const audienceOf = (definition: object): Audience | undefined => audiences.get(definition);

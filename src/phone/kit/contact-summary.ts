@@ -108,9 +108,7 @@ export type BaseProfileKey = (typeof BASE_PROFILE_KEYS)[number];
 const isOneOf = <T extends string>(values: readonly T[], value: unknown): value is T => (values as readonly unknown[]).includes(value);
 
 /** The contact's type id as CHT reads it (`contact_type` for the generic `contact` type). */
-export function contactTypeOf(contact: ContactDoc): string {
-  return contact.type === 'contact' ? String(contact.contact_type) : contact.type;
-}
+export const contactTypeOf = (contact: ContactDoc): string => contact.type === 'contact' ? String(contact.contact_type) : contact.type;
 
 const REPORT_SUBJECT_PROPERTIES = ['patient_id', 'patient_uuid', 'place_id', 'place_uuid'] as const;
 

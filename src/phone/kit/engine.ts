@@ -9,9 +9,9 @@
  * - Emission: ./emitter.ts, cht-conf's task and target emitters for the kit's definitions, run
  *   from code that lives as long as the engine (cht-conf's are evaluated anew for each contact).
  *   cht-conf's `lib.js` then gets no definition to emit.
- * - Outside CHT's rules engine (no contact, no `emit`: the harness's dev mode), the visible
- *   definitions are handed to cht-conf's emitters, a fresh copy each time (cht-conf rebinds a
- *   definition's functions in place).
+ * - Outside CHT's rules engine (no contact, no `emit`: the harness's dev mode, which evaluates
+ *   the entry point in Node for each contact), nothing is kept: `visibleLists` hands the user's
+ *   definitions to cht-conf's emitters, as any project's tasks.js does.
  */
 import { audienceOf, userInAudience } from './audience';
 import { ContactWithReports } from './docs';
@@ -32,6 +32,7 @@ export interface RuleLists {
 export interface PhoneRules {
   readonly lists: RuleLists;
   buildEngine(lists: RuleLists, user: unknown, api: unknown): Engine;
+  visibleLists(lists: RuleLists): RuleLists;
 }
 
 /** The definitions kept for one rules-engine initialisation. */
@@ -39,50 +40,32 @@ export interface Engine {
   /** The `user` and `cht` the definitions were built for. */
   readonly user: unknown;
   readonly api: unknown;
-  /**
-   * Emits what the kept definitions emit for the contact (through the rules engine's `emit`) and
-   * returns the task definitions left to cht-conf's emitters; without a contact or scope (the
-   * harness's dev mode), every visible definition, for cht-conf's emitters.
-   */
-  tasksFor(c: ContactWithReports | undefined, scope: RuleScope | undefined): TaskDefinition[];
-  /** The target definitions left to cht-conf's emitters. */
-  targetsFor(c: ContactWithReports | undefined, scope: RuleScope | undefined): TargetDefinition[];
+  /** Emits what the kept definitions emit for the contact, through the rules engine's `emit`. */
+  emit(c: ContactWithReports, scope: RuleScope): void;
 }
 
 type Definition = TaskDefinition | TargetDefinition;
 
 export function buildEngine(lists: RuleLists, user: unknown, api: unknown): Engine {
-  const tasks = lists.tasks.filter(visible);
-  const targets = lists.targets.filter(visible);
+  const { tasks, targets } = visibleLists(lists);
   return {
     user,
     api,
-    tasksFor(c, scope) {
-      if (!c || !scope) return tasks.map(plainCopy);
+    emit(c, scope) {
       // targets first, then tasks, as cht-conf's lib.js emits them
       for (let i = 0; i < targets.length; i++) emitTarget(targets[i], c, scope);
       for (let i = 0; i < tasks.length; i++) emitTask(tasks[i], c, scope);
-      return [];
-    },
-    targetsFor(c, scope) {
-      return !c || !scope ? targets.map(plainCopy) : [];
     },
   };
+}
+
+/** The definitions the logged-in user can see: those whose audience has the user's role (and permission). */
+export function visibleLists(lists: RuleLists): { tasks: TaskDefinition[]; targets: TargetDefinition[] } {
+  return { tasks: lists.tasks.filter(visible), targets: lists.targets.filter(visible) };
 }
 
 /** Whether the logged-in user is in the definition's audience (its roles and permission). */
 function visible(definition: Definition): boolean {
   const audience = audienceOf(definition);
   return !!audience && userInAudience(audience);
-}
-
-/** A copy of a definition's objects and arrays, functions shared: what cht-conf rebinds in place. */
-function plainCopy<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(plainCopy) as T;
-  if (value && typeof value === 'object') {
-    const copy: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) copy[key] = plainCopy((value as Record<string, unknown>)[key]);
-    return copy as T;
-  }
-  return value;
 }

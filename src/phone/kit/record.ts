@@ -93,11 +93,7 @@ export function recordLabelKey<C extends string, F extends RecordFields, K exten
 }
 
 /** Every translation key the record uses: its title and a label per field. */
-export function recordTranslationKeys<C extends string, F extends RecordFields>(record: RecordForm<C, F>): RecordKeys<C, F>[] {
-  return [recordTitleKey(record), ...Object.keys(record.allFields).map((field) => recordLabelKey(record, field as Extract<keyof AllFields<F>, string>))];
-}
+export const recordTranslationKeys = <C extends string, F extends RecordFields>(record: RecordForm<C, F>): RecordKeys<C, F>[] => [recordTitleKey(record), ...Object.keys(record.allFields).map((field) => recordLabelKey(record, field as Extract<keyof AllFields<F>, string>))];
 
 /** Declares a record form: `recordForm('RP_SYMPTOMS', { fever: { type: 'boolean' } })`. */
-export function recordForm<const C extends string, const F extends RecordFields>(code: C, fields: F, options: { icon?: string } = {}): RecordForm<C, F> {
-  return new RecordForm(code, fields, options.icon ?? 'icon-healthcare');
-}
+export const recordForm = <const C extends string, const F extends RecordFields>(code: C, fields: F, options: { icon?: string } = {}): RecordForm<C, F> => new RecordForm(code, fields, options.icon ?? 'icon-healthcare');

@@ -151,9 +151,7 @@ export class ReportIndex {
   }
 }
 
-function byReportedDate(a: ReportDoc, b: ReportDoc): number {
-  return a.reported_date - b.reported_date;
-}
+const byReportedDate = (a: ReportDoc, b: ReportDoc): number => a.reported_date - b.reported_date;
 
 /** The RapidPro event a record answers ('' for app form reports, which have none). */
 function eventIdOf(report: ReportDoc): string {
@@ -162,9 +160,7 @@ function eventIdOf(report: ReportDoc): string {
 }
 
 /** Which of two copies of one answer is kept: the earliest, then the smallest id (the same choice on every phone). */
-function precedes(a: ReportDoc, b: ReportDoc): boolean {
-  return a.reported_date !== b.reported_date ? a.reported_date < b.reported_date : a._id < b._id;
-}
+const precedes = (a: ReportDoc, b: ReportDoc): boolean => a.reported_date !== b.reported_date ? a.reported_date < b.reported_date : a._id < b._id;
 
 /** The first index whose report is after `time` (`after`), or at or after it. */
 function bound(list: readonly ReportDoc[], time: number, after: boolean): number {

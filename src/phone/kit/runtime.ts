@@ -31,17 +31,11 @@ declare const contact: ContactDoc;
 declare const reports: ReportDoc[];
 declare const lineage: ContactDoc[];
 
-export function rulesUtils(): ChtUtils {
-  return Utils;
-}
+export const rulesUtils = (): ChtUtils => Utils;
 
-export function chtApi(): ChtScriptApi | undefined {
-  return typeof cht === 'undefined' ? undefined : cht;
-}
+export const chtApi = (): ChtScriptApi | undefined => typeof cht === 'undefined' ? undefined : cht;
 
-export function currentUser(): UserContact | undefined {
-  return typeof user === 'undefined' ? undefined : user;
-}
+export const currentUser = (): UserContact | undefined => typeof user === 'undefined' ? undefined : user;
 
 /** The contact-summary globals: the contact being viewed, its reports and its parent lineage. */
 export function contactSummaryInputs(): { contact: ContactDoc; reports: ReportDoc[]; lineage: ContactDoc[] } {
@@ -49,6 +43,4 @@ export function contactSummaryInputs(): { contact: ContactDoc; reports: ReportDo
 }
 
 /** "Now" at rule time: `Utils.now()` honours the harness's and the phone's clock. */
-export function ruleNow(): number {
-  return typeof Utils === 'undefined' ? Date.now() : Utils.now().getTime();
-}
+export const ruleNow = (): number => typeof Utils === 'undefined' ? Date.now() : Utils.now().getTime();

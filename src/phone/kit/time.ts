@@ -14,14 +14,10 @@ export function addDays(time: number, days: number): number {
 }
 
 /** Local midnight of the day `time` falls in. */
-export function startOfDay(time: number): number {
-  return addDays(time, 0);
-}
+export const startOfDay = (time: number): number => addDays(time, 0);
 
 /** Whole calendar days from the day of `from` to the day of `to` (DST-safe). */
-export function daysBetween(from: number, to: number): number {
-  return Math.round((startOfDay(to) - startOfDay(from)) / DAY);
-}
+export const daysBetween = (from: number, to: number): number => Math.round((startOfDay(to) - startOfDay(from)) / DAY);
 
 /** `YYYY-MM-DD` of a local time, the form XForms use for dates. */
 export function isoDate(time: number): string {

@@ -8,7 +8,7 @@
  */
 import type { WorkflowId } from '.';
 import { RuleLists } from '../kit/engine';
-export { buildEngine } from '../kit/engine';
+export { buildEngine, visibleLists } from '../kit/engine';
 import { TargetDefinition } from '../kit/targets';
 import { TaskDefinition } from '../kit/tasks';
 import { tasks as contactTracingTasks } from './contact-tracing/tasks';

@@ -127,58 +127,100 @@ describe('the phone rules engine: definitions built once per rules-engine start 
 
 describe('the phone rules engine: kept only for the user and script API it was built for (CommonJS build)', () => {
   const DIST = path.join(ROOT, 'dist', 'phone');
-  type EntryGlobals = { Utils?: unknown; user?: unknown; cht?: unknown };
+  type EntryGlobals = { Utils?: unknown; user?: unknown; cht?: unknown; c?: unknown; emit?: unknown; Task?: unknown; Target?: unknown; __engineSpecScope?: Scope };
+  interface Scope { Utils: object; Task: unknown; Target: unknown }
   const globals = globalThis as EntryGlobals;
   const load = createRequire(__filename);
   const forget = (): void => { for (const key of Object.keys(load.cache)) if (key.startsWith(DIST + path.sep)) Reflect.deleteProperty(load.cache, key); };
   const loaded = (): string[] => Object.keys(load.cache).filter((key) => key.startsWith(DIST + path.sep)).map((key) => path.relative(DIST, key));
-  /** Evaluates the entry point anew (as the rules engine does for each contact), outside a contact: the definitions it hands over. */
-  const evaluate = (): { tasks: { name: string }[]; targets: { id: string }[] } => {
+  type Entry = { tasks: { name: string }[]; targets: { id: string }[] };
+  /** Evaluates the entry point anew, as the rules engine does for each contact; what it emitted and what it hands to cht-conf. */
+  const evaluate = (): { emitted: Set<string>; entry: Entry } => {
+    const emitted = new Set<string>();
+    globals.emit = (_kind: string, instance: { _id: string }) => { emitted.add(instance._id.split('~').pop() ?? ''); };
     forget();
-    return load(path.join(DIST, 'rules.js')) as { tasks: { name: string }[]; targets: { id: string }[] };
+    return { emitted, entry: load(path.join(DIST, 'rules.js')) as Entry };
   };
-  const listed = (entry: ReturnType<typeof evaluate>): string[] => [...entry.tasks.map((t) => t.name), ...entry.targets.map((t) => t.id)];
+  const engineOn = (utils: object): unknown => Object.getOwnPropertyDescriptor(utils, ENGINE_KEY)?.value;
+  /** The contact as the rules engine hands it: its doc and its reports. */
+  const containerOf = (phone: Phone, id: string): { contact: unknown; reports: unknown[] } => ({
+    contact: phone.contacts.find((contact) => contact._id === id),
+    reports: phone.reports.filter((report) => report.fields.patient_id === id || report.fields.patient_uuid === id),
+  });
+  const supervisor = tier('supervisor', 30, 90, NOW);
+  const chw = tier('chw', 30, 90, NOW);
+  let scope: Scope;
+
+  before(async () => {
+    // the rules engine's own Utils, Task and Target (CHT 4.11's RulesEmitter, as the harness bundles it)
+    core.RulesEmitter.initialize({ rules: 'globalThis.__engineSpecScope = { Utils: Utils, Task: Task, Target: Target };', rulesAreDeclarative: true, taskSchedules: [], contact: supervisor.user, chtScriptApi: scriptApi(supervisor.roles, SETTINGS.permissions) });
+    await core.RulesEmitter.getEmissionsFor([supervisor.user], []);
+    core.RulesEmitter.shutdown();
+    scope = globals.__engineSpecScope as Scope;
+    delete globals.__engineSpecScope;
+  });
 
   afterEach(() => {
-    delete globals.Utils;
-    delete globals.user;
-    delete globals.cht;
+    for (const key of ['Utils', 'user', 'cht', 'c', 'emit', 'Task', 'Target'] as const) Reflect.deleteProperty(globals, key);
     forget();
   });
 
   it('reuses the engine for the same Utils, user and cht without loading a workflow module; rebuilds for another user or cht', () => {
-    const utils = {};
-    const supervisor = tier('supervisor', 30, 60, NOW);
-    const chw = tier('chw', 30, 60, NOW);
-    globals.Utils = utils;
+    const utils = scope.Utils;
+    Object.assign(globals, { Utils: utils, Task: scope.Task, Target: scope.Target });
     globals.user = supervisor.user;
     globals.cht = scriptApi(supervisor.roles, SETTINGS.permissions);
 
-    expect(listed(evaluate())).to.have.members(SUPERVISOR_NAMES);
+    globals.c = containerOf(supervisor, 'chw-0');
+    const first = evaluate();
+    expect(first.emitted.size).to.be.greaterThan(0);
+    expect([...first.emitted].filter((name) => !SUPERVISOR_NAMES.includes(name))).to.deep.equal([]);
+    expect(first.entry.tasks).to.deep.equal([]);
+    expect(first.entry.targets).to.deep.equal([]);
     expect(loaded()).to.include(path.join('workflows', 'tasks-and-targets.js'));
-    const engine = Object.getOwnPropertyDescriptor(utils, ENGINE_KEY)?.value as unknown;
+    const engine = engineOn(utils);
     expect(engine).to.be.an('object');
 
-    expect(listed(evaluate())).to.have.members(SUPERVISOR_NAMES);
+    globals.c = containerOf(supervisor, 'chw-1');
+    expect(evaluate().emitted.size).to.be.greaterThan(0);
     expect(loaded()).to.deep.equal(['rules.js']);
-    expect(Object.getOwnPropertyDescriptor(utils, ENGINE_KEY)?.value).to.equal(engine);
+    expect(engineOn(utils)).to.equal(engine);
 
     // the user's contact changes role (CHT would re-initialise; here the same Utils is kept)
     globals.user = chw.user;
     globals.cht = scriptApi(chw.roles, SETTINGS.permissions);
-    expect(listed(evaluate())).to.have.members(CHW_NAMES);
-    const rebuilt = Object.getOwnPropertyDescriptor(utils, ENGINE_KEY)?.value as unknown;
+    expect(evaluate().emitted, 'a CHW sees nothing about a colleague').to.deep.equal(new Set());
+    const rebuilt = engineOn(utils);
     expect(rebuilt).to.not.equal(engine);
+    globals.c = containerOf(chw, 'traced-0');
+    const traced = evaluate().emitted;
+    expect(traced.size).to.be.greaterThan(0);
+    expect([...traced].filter((name) => !CHW_NAMES.includes(name))).to.deep.equal([]);
 
     // the same user with another script API: one without the supervision permissions
     globals.user = supervisor.user;
     globals.cht = scriptApi(['chw_supervisor_trainee'], SETTINGS.permissions);
-    const withoutPermission = listed(evaluate());
-    expect(Object.getOwnPropertyDescriptor(utils, ENGINE_KEY)?.value).to.not.equal(rebuilt);
+    globals.c = containerOf(supervisor, 'chw-0');
+    const withoutPermission = evaluate().emitted;
+    expect(engineOn(utils)).to.not.equal(rebuilt);
     const open = Object.values(RULES).flatMap((rules) => [...rules.tasks, ...rules.targets])
       .filter((definition) => { const audience = audienceOf(definition); return !!audience && audience.roles.includes('chw_supervisor') && !audience.permission; })
       .map((definition) => ('name' in definition ? definition.name : definition.id));
-    expect(withoutPermission).to.have.members(open);
-    expect(open.length).to.be.lessThan(SUPERVISOR_NAMES.length);
+    expect([...withoutPermission].filter((name) => !open.includes(name))).to.deep.equal([]);
+  });
+
+  it("outside a contact (the harness's dev mode) keeps nothing and hands cht-conf the user's definitions; in plain Node, all of them", () => {
+    const utils = {};
+    globals.Utils = utils;
+    globals.user = supervisor.user;
+    globals.cht = scriptApi(supervisor.roles, SETTINGS.permissions);
+    const listed = (entry: Entry): string[] => [...entry.tasks.map((t) => t.name), ...entry.targets.map((t) => t.id)];
+    expect(listed(evaluate().entry)).to.have.members(SUPERVISOR_NAMES);
+    expect(engineOn(utils)).to.equal(undefined);
+    globals.user = chw.user;
+    globals.cht = scriptApi(chw.roles, SETTINGS.permissions);
+    expect(listed(evaluate().entry)).to.have.members(CHW_NAMES);
+    delete globals.Utils;
+    expect(listed(evaluate().entry)).to.have.members([...CHW_NAMES, ...SUPERVISOR_NAMES]);
   });
 });

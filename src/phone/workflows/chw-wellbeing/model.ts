@@ -46,13 +46,9 @@ export const followUpForm = appForm<typeof followUpPaths>('wellbeing_follow_up')
 /** Why a follow-up is done: passed into the form as `inputs.reason` by each task. */
 export type FollowUpReason = 'symptomatic' | 'psychosocial' | 'missed';
 
-export function followUpReason(report: ReportDoc): string {
-  return followUpForm.text(report, 'follow_up.check_reason');
-}
+export const followUpReason = (report: ReportDoc): string => followUpForm.text(report, 'follow_up.check_reason');
 
-export function hasConsent(enrollment: ReportDoc | undefined): boolean {
-  return enrollmentForm.text(enrollment, 'enrollment.consent') === 'yes';
-}
+export const hasConsent = (enrollment: ReportDoc | undefined): boolean => enrollmentForm.text(enrollment, 'enrollment.consent') === 'yes';
 
 /** `RP_WELLBEING`: the one record a weekly check sends back, answered, partly answered or missed. */
 export const wellbeingRecord = recordForm('RP_WELLBEING', {

@@ -24,9 +24,7 @@ export const POSITIVE_SCREEN = 3;
 export type PhqItem = 0 | 1 | 2 | 3;
 
 /** The item if it is a valid PHQ-4 answer, otherwise undefined. */
-export function validItem(value: unknown): PhqItem | undefined {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 3 ? (value as PhqItem) : undefined;
-}
+export const validItem = (value: unknown): PhqItem | undefined => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 3 ? (value as PhqItem) : undefined;
 
 /** The sum of two items, or undefined unless both are valid. */
 export function subscale(first: unknown, second: unknown): number | undefined {
@@ -74,9 +72,7 @@ export function screen(record: ReportDoc): WellbeingScreen {
 // for every record of every CHW.
 
 /** The CHW replied that week (false: a missed week). */
-export function isAnsweredWeek(record: ReportDoc): boolean {
-  return wellbeingRecord.get(record, 'answered') === true;
-}
+export const isAnsweredWeek = (record: ReportDoc): boolean => wellbeingRecord.get(record, 'answered') === true;
 
 /** Any of fever, cough, difficulty breathing, loss of taste or smell answered yes. */
 export function isSymptomaticWeek(record: ReportDoc): boolean {
@@ -97,9 +93,7 @@ const gad2Of = (record: ReportDoc): number | undefined => subscale(wellbeingReco
 const phq2Of = (record: ReportDoc): number | undefined => subscale(wellbeingRecord.get(record, 'phq_interest'), wellbeingRecord.get(record, 'phq_down'));
 
 /** The latest enrolment decides: a later "no consent" enrolment withdraws the CHW. */
-export function isEnrolled(c: ContactWithReports): boolean {
-  return enrolledSince(c) !== undefined;
-}
+export const isEnrolled = (c: ContactWithReports): boolean => enrolledSince(c) !== undefined;
 
 /**
  * When the CHW's current enrolment began: the first enrolment with consent since the last
@@ -118,9 +112,7 @@ export const enrolledSince = perContact((_c, index): number | undefined => {
 });
 
 /** Whether the CHW was enrolled (with consent) when the weekly record was answered: what targets count. */
-export function answeredWhileEnrolled(c: ContactWithReports, record: ReportDoc): boolean {
-  return hasConsent(indexOf(c).latestUntil(enrollmentForm.id, record.reported_date));
-}
+export const answeredWhileEnrolled = (c: ContactWithReports, record: ReportDoc): boolean => hasConsent(indexOf(c).latestUntil(enrollmentForm.id, record.reported_date));
 
 /**
  * Whether a weekly record raises the supervisor's tasks: answered during the CHW's current
@@ -151,13 +143,8 @@ export const latestAnsweredCheck = perContact((c, index): ReportDoc | undefined 
 });
 
 /** A follow-up for `reason` submitted after `time` (optionally before `until`). */
-export function followUpAfter(c: ContactWithReports, reason: FollowUpReason, time: number, until = Infinity): ReportDoc | undefined {
-  const followUps = indexOf(c).byForm(followUpForm.id);
-  for (let i = 0; i < followUps.length && followUps[i].reported_date < until; i++) {
-    if (followUps[i].reported_date >= time && followUpReason(followUps[i]) === reason) return followUps[i];
-  }
-  return undefined;
-}
+export const followUpAfter = (c: ContactWithReports, reason: FollowUpReason, time: number, until = Infinity): ReportDoc | undefined =>
+  indexOf(c).firstAfter(followUpForm.id, time, (followUp) => followUpReason(followUp) === reason, until);
 
 /**
  * Missed weeks in a row up to and including `record`, counted since the last answered week, the

@@ -100,37 +100,25 @@ export function quarantineById(c: ContactWithReports, enrollmentId: string): Qua
 }
 
 /** Closed (by an end check) at or before `time`. */
-export function closedAt(q: Quarantine, time: number): boolean {
-  return !!q.closedBy && q.closedBy.reported_date <= time;
-}
+export const closedAt = (q: Quarantine, time: number): boolean => !!q.closedBy && q.closedBy.reported_date <= time;
 
 /** In the quarantine period and not closed at `time`. */
-export function inQuarantineAt(q: Quarantine, time: number): boolean {
-  return time >= q.start && time < q.endsAt && !closedAt(q, time);
-}
+export const inQuarantineAt = (q: Quarantine, time: number): boolean => time >= q.start && time < q.endsAt && !closedAt(q, time);
 
 /** Followed by daily SMS at `time`: in quarantine, with consent. */
-export function monitoredAt(q: Quarantine | undefined, time: number): boolean {
-  return !!q && q.sms && inQuarantineAt(q, time);
-}
+export const monitoredAt = (q: Quarantine | undefined, time: number): boolean => !!q && q.sms && inQuarantineAt(q, time);
 
 /** Day N of the quarantine at `time` (1 on the start date; may be ≤ 0 before it or > length after it). */
-export function dayOf(q: Quarantine, time: number): number {
-  return daysBetween(q.start, time) + 1;
-}
+export const dayOf = (q: Quarantine, time: number): number => daysBetween(q.start, time) + 1;
 
 /**
  * When the end-of-quarantine check is due: the last day, or the enrolment day for a quarantine
  * entered on its last day.
  */
-export function endCheckDue(q: Pick<Quarantine, 'lastDay' | 'enrollment'>): number {
-  return Math.max(q.lastDay, startOfDay(q.enrollment.reported_date));
-}
+export const endCheckDue = (q: Pick<Quarantine, 'lastDay' | 'enrollment'>): number => Math.max(q.lastDay, startOfDay(q.enrollment.reported_date));
 
 /** When the end check is overdue and escalates: the day after the end task's window. */
-export function endCheckOverdueAt(q: Pick<Quarantine, 'lastDay' | 'enrollment'>): number {
-  return addDays(endCheckDue(q), END_CHECK_DAYS + 1);
-}
+export const endCheckOverdueAt = (q: Pick<Quarantine, 'lastDay' | 'enrollment'>): number => addDays(endCheckDue(q), END_CHECK_DAYS + 1);
 
 export function statusAt(q: Quarantine, time: number): QuarantineStatus {
   if (q.outcome && closedAt(q, time)) return q.outcome;
@@ -186,9 +174,7 @@ export interface SymptomEpisode {
  * at most `SYMPTOMATIC_OPEN_DAYS` days old (its task still open); otherwise it starts a new one. Two "yes" days in a row are one
  * follow-up for the CHW, not two; a "yes" after the follow-up is a new one.
  */
-export function symptomEpisodes(c: ContactWithReports): readonly SymptomEpisode[] {
-  return episodesOf(c).list;
-}
+export const symptomEpisodes = (c: ContactWithReports): readonly SymptomEpisode[] => episodesOf(c).list;
 
 const episodesOf = perContact((c, index) => {
   const list: SymptomEpisode[] = [];
@@ -213,6 +199,4 @@ const episodesOf = perContact((c, index) => {
 });
 
 /** The episode a symptomatic answer starts, if it starts one. */
-export function episodeStartedBy(c: ContactWithReports, record: ReportDoc): SymptomEpisode | undefined {
-  return episodesOf(c).byFirst.get(record);
-}
+export const episodeStartedBy = (c: ContactWithReports, record: ReportDoc): SymptomEpisode | undefined => episodesOf(c).byFirst.get(record);

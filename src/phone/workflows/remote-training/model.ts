@@ -103,9 +103,7 @@ export const isCompletion = (record: ReportDoc): boolean => trainingRecord.get(r
 export const isCorrect = (record: ReportDoc): boolean => trainingRecord.get(record, 'correct') === true;
 export const isWrongAnswer = (record: ReportDoc): boolean => isAnswer(record) && trainingRecord.get(record, 'correct') === false;
 
-export function hasConsent(enrollment: ReportDoc | undefined): boolean {
-  return enrollmentForm.text(enrollment, 'training.consent') === 'yes';
-}
+export const hasConsent = (enrollment: ReportDoc | undefined): boolean => enrollmentForm.text(enrollment, 'training.consent') === 'yes';
 
 /** A follow-up counts only when the supervisor actually reached the CHW; "not reached" leaves the task open. */
 export function reachedChw(followUp: ReportDoc): boolean {
@@ -113,6 +111,4 @@ export function reachedChw(followUp: ReportDoc): boolean {
   return method === 'in_person' || method === 'phone';
 }
 
-export function followUpReason(followUp: ReportDoc): string {
-  return followUpForm.text(followUp, 'reason');
-}
+export const followUpReason = (followUp: ReportDoc): string => followUpForm.text(followUp, 'reason');

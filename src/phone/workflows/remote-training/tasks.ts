@@ -27,20 +27,12 @@ export const SUPERVISOR_ONLY: Audience = { roles: ['chw_supervisor'], permission
 export const NUDGE_AFTER_DAYS = 7;
 
 /** The first follow-up after `since` for `reason` (and question) in which the supervisor reached the CHW. */
-function followUpAfter(c: ContactWithReports, since: number, reason: FollowUpReason, questionId?: string): ReportDoc | undefined {
-  const followUps = indexOf(c).byForm(followUpForm.id);
-  for (let i = 0; i < followUps.length; i++) {
-    const followUp = followUps[i];
-    if (followUp.reported_date < since) continue;
-    if (reachedChw(followUp) && followUpReason(followUp) === reason && (questionId === undefined || followUpForm.text(followUp, 'question_id') === questionId)) return followUp;
-  }
-  return undefined;
-}
+const followUpAfter = (c: ContactWithReports, since: number, reason: FollowUpReason, questionId?: string): ReportDoc | undefined =>
+  indexOf(c).firstAfter(followUpForm.id, since, (followUp) =>
+    reachedChw(followUp) && followUpReason(followUp) === reason && (questionId === undefined || followUpForm.text(followUp, 'question_id') === questionId));
 
 /** The follow-up that closes a wrong answer: same question, after the answer arrived. */
-export function wrongAnswerFollowUp(c: ContactWithReports, record: ReportDoc): ReportDoc | undefined {
-  return followUpAfter(c, record.reported_date, 'wrong_answer', trainingRecord.get(record, 'question_id') ?? '');
-}
+export const wrongAnswerFollowUp = (c: ContactWithReports, record: ReportDoc): ReportDoc | undefined => followUpAfter(c, record.reported_date, 'wrong_answer', trainingRecord.get(record, 'question_id') ?? '');
 
 /** One task per wrong answer, closed by a follow-up on that question (not by any follow-up). */
 export const wrongAnswerTask = recordTask({

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { Audience } from '../../../../src/phone/kit/audience';
-import { buildEngine } from '../../../../src/phone/kit/engine';
+import { visibleLists } from '../../../../src/phone/kit/engine';
 import { ContactWithReports, ReportDoc } from '../../../../src/phone/kit/docs';
 import { followUpTarget, recordCountTarget, recordPercentTarget } from '../../../../src/phone/kit/target-builders';
 import { recordTask, scheduledTask, silenceTask } from '../../../../src/phone/kit/task-builders';
@@ -107,12 +107,12 @@ describe('recordTask', () => {
     const c = contactOf([r], 'chw-1');
     // what the phone keeps at a rules-engine start (../engine.ts), then what applies to the contact
     const seen = (role: string, id: string, permissions: string[]): boolean => asUser(role, id, permissions, () =>
-      buildEngine({ tasks: [supervisorOnly], targets: [] }, undefined, undefined).tasksFor(undefined, undefined).length === 1 && !!supervisorOnly.appliesIf?.(c, r));
+      visibleLists({ tasks: [supervisorOnly], targets: [] }).tasks.length === 1 && !!supervisorOnly.appliesIf?.(c, r));
     expect(seen('chw_supervisor', 'supervisor-1', ['can_supervise_wellbeing'])).to.equal(true);
     expect(seen('chw_supervisor', 'chw-1', ['can_supervise_wellbeing']), 'about themselves').to.equal(false);
     expect(seen('chw', 'chw-2', ['can_supervise_wellbeing']), 'a CHW, whatever their permissions').to.equal(false);
     expect(seen('chw_supervisor', 'supervisor-2', []), 'without the permission').to.equal(false);
-    expect(buildEngine({ tasks: [supervisorOnly], targets: [] }, undefined, undefined).tasksFor(undefined, undefined), 'no user').to.deep.equal([]);
+    expect(visibleLists({ tasks: [supervisorOnly], targets: [] }).tasks, 'no user').to.deep.equal([]);
   });
 });
 
@@ -240,7 +240,7 @@ describe('target builders', () => {
     const c = contactOf([copy, first]);
     asChw(() => expect([first, copy].map((r) => target.appliesIf?.(c, r))).to.deep.equal([true, false]));
     // the audience (checked once per rules-engine start): a supervisor's phone does not keep it
-    asUser('chw_supervisor', 'supervisor-1', [], () => expect(buildEngine({ tasks: [], targets: [target] }, undefined, undefined).targetsFor(undefined, undefined)).to.deep.equal([]));
-    asChw(() => expect(buildEngine({ tasks: [], targets: [target] }, undefined, undefined).targetsFor(undefined, undefined)).to.have.length(1));
+    asUser('chw_supervisor', 'supervisor-1', [], () => expect(visibleLists({ tasks: [], targets: [target] }).targets).to.deep.equal([]));
+    asChw(() => expect(visibleLists({ tasks: [], targets: [target] }).targets).to.have.length(1));
   });
 });
