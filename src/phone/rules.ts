@@ -52,16 +52,17 @@ const ENGINE_KEY = '__chtRapidproRules';
 
 const load = (): PhoneRules => require('#phone/workflows/tasks-and-targets');
 
-/** The engine of the current rules-engine initialisation, built on first use; undefined outside CHT's rules engine. */
+/**
+ * The engine of the current rules-engine initialisation, built on its first contact. Called only
+ * inside the rules engine, where `Utils`, `user` and `cht` are the evaluated function's parameters.
+ */
 function currentEngine(): Engine | undefined {
-  const utils = typeof Utils === 'undefined' ? undefined : Utils as Record<string, Engine | undefined>;
+  const utils = Utils as Record<string, Engine | undefined>;
   if (!utils || typeof utils !== 'object') return undefined;
-  const userDoc = typeof user === 'undefined' ? undefined : user;
-  const api = typeof cht === 'undefined' ? undefined : cht;
   const kept = utils[ENGINE_KEY];
-  if (kept && kept.user === userDoc && kept.api === api) return kept;
+  if (kept && kept.user === user && kept.api === cht) return kept;
   const rules = load();
-  const engine = rules.buildEngine(rules.lists, userDoc, api);
+  const engine = rules.buildEngine(rules.lists, user, cht);
   // not enumerable nor writable (defineProperty's defaults), configurable to be replaced by the next build
   Object.defineProperty(utils, ENGINE_KEY, { value: engine, configurable: true });
   return engine;
@@ -73,7 +74,8 @@ const engine = contact && typeof emit !== 'undefined' ? currentEngine() : undefi
 if (engine && contact) engine.emit(contact, { emit, Task, Target, Utils: Utils as RuleScope['Utils'] });
 // outside it, cht-conf's emitters get the definitions: in the harness's dev mode (`Utils`, `user`
 // and `cht` set, no contact) the user's, in plain Node (cht-conf reading targets.js) all of them
-const lists: RuleLists | undefined = engine ? undefined : typeof Utils === 'undefined' ? load().lists : load().visibleLists(load().lists);
+const rules = engine ? undefined : load();
+const lists: RuleLists | undefined = rules && (typeof Utils === 'undefined' ? rules.lists : rules.visibleLists(rules.lists));
 
 /** For `tasks.js`: the definitions left to cht-conf's emitters (in CHT's rules engine, none: ours are emitted above). */
 export const tasks: TaskDefinition[] = lists ? lists.tasks.slice() : [];

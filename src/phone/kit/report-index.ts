@@ -28,35 +28,30 @@ interface Slot<T> {
   compute: (c: ContactWithReports, index: ReportIndex) => T;
 }
 
-/** A value derived once per report of a contact (`perReport`). */
-interface ReportSlot<T> {
-  readonly id: number;
-  compute: (c: ContactWithReports, report: ReportDoc, index: ReportIndex) => T;
-}
-
 let slots = 0;
 /** Marks a memo place not computed yet (a computed value may be undefined). */
 const UNSET = {};
 
 export class ReportIndex {
   private readonly forms = new Map<string, ReportDoc[]>();
-  private duplicates?: Set<ReportDoc>;
+  private readonly duplicates?: Set<ReportDoc>;
   private values?: unknown[];
-  private reportValues?: (Map<ReportDoc, unknown> | undefined)[];
 
   constructor(reports: readonly ReportDoc[]) {
+    const forms = this.forms;
     // the first copy seen of each answer, by rp_event_id (same form: the same answer)
     let copies: Map<string, ReportDoc> | undefined;
+    let duplicates: Set<ReportDoc> | undefined;
     let sorted = true;
     for (let i = 0; i < reports.length; i++) {
       const report = reports[i];
       if (report.deleted) continue;
-      const list = this.forms.get(report.form);
+      const list = forms.get(report.form);
       if (list) {
         if (list[list.length - 1].reported_date > report.reported_date) sorted = false;
         list.push(report);
       } else {
-        this.forms.set(report.form, [report]);
+        forms.set(report.form, [report]);
       }
       const eventId = eventIdOf(report);
       if (!eventId) continue;
@@ -66,21 +61,21 @@ export class ReportIndex {
       if (!kept) {
         copies.set(key, report);
       } else {
-        if (!this.duplicates) this.duplicates = new Set();
+        if (!duplicates) duplicates = new Set();
         if (precedes(report, kept)) {
           copies.set(key, report);
-          this.duplicates.add(kept);
+          duplicates.add(kept);
         } else {
-          this.duplicates.add(report);
+          duplicates.add(report);
         }
       }
     }
-    const duplicates = this.duplicates;
-    for (const [form, list] of this.forms) {
-      const kept = duplicates ? list.filter((report) => !duplicates.has(report)) : list;
+    for (const [form, list] of forms) {
+      const kept = duplicates ? list.filter((report) => !(duplicates as Set<ReportDoc>).has(report)) : list;
       if (!sorted) kept.sort(byReportedDate);
-      if (kept !== list) this.forms.set(form, kept);
+      if (kept !== list) forms.set(form, kept);
     }
+    this.duplicates = duplicates;
   }
 
   /** A second copy of an answer the index already holds (same form and `rp_event_id`): it counts for nothing. */
@@ -134,19 +129,6 @@ export class ReportIndex {
     if (value !== undefined) return (value === UNSET ? undefined : value) as T;
     const computed = slot.compute(c, this);
     values[slot.id] = computed === undefined ? UNSET : computed;
-    return computed;
-  }
-
-  /** The value of a `perReport` slot for one report of this contact, computed on first use. */
-  valueFor<T>(slot: ReportSlot<T>, c: ContactWithReports, report: ReportDoc): T {
-    let all = this.reportValues;
-    if (!all) all = this.reportValues = [];
-    let values = all[slot.id];
-    if (!values) values = all[slot.id] = new Map();
-    const value = values.get(report);
-    if (value !== undefined) return (value === UNSET ? undefined : value) as T;
-    const computed = slot.compute(c, report, this);
-    values.set(report, computed === undefined ? UNSET : computed);
     return computed;
   }
 }
@@ -205,6 +187,13 @@ export function perContact<T>(compute: (c: ContactWithReports, index: ReportInde
 
 /** A value derived for one report of a contact, computed once per report: `const dueOf = perReport((c, report, index) => …)`. */
 export function perReport<T>(compute: (c: ContactWithReports, report: ReportDoc, index: ReportIndex) => T): (c: ContactWithReports, report: ReportDoc) => T {
-  const slot: ReportSlot<T> = { id: slots++, compute };
-  return (c, report) => indexOf(c).valueFor(slot, c, report);
+  const memos = perContact(() => new Map<ReportDoc, unknown>());
+  return (c, report) => {
+    const memo = memos(c);
+    const value = memo.get(report);
+    if (value !== undefined) return (value === UNSET ? undefined : value) as T;
+    const computed = compute(c, report, indexOf(c));
+    memo.set(report, computed === undefined ? UNSET : computed);
+    return computed;
+  };
 }

@@ -53,8 +53,7 @@ export function contactPercentTarget<const I extends string>(options: TargetLabe
   of: (c: ContactWithReports) => boolean;
   passes: (c: ContactWithReports) => boolean;
 }): BuiltTarget<I, PercentTarget> {
-  const passes = options.passes;
-  return target(options, 'percent', options.contactTypes, ofContacts(options.audience, options.of), (c) => passes(c));
+  return target(options, 'percent', options.contactTypes, ofContacts(options.audience, options.of), options.passes);
 }
 
 /** Counts reports of a form for which `when` holds (one instance per report). */
