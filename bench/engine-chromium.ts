@@ -92,17 +92,17 @@ window.ChtAuth = __webpack_require__(${JSON.stringify(AUTH)});
 
 /** What runs in the page: the phone, the rule sets, one run. */
 const PAGE_SCRIPT = `
-window.__bench = { sets: {}, phone: undefined };
-window.benchRun = async function (setId, frozenNow) {
+window.__bench = { sets: {}, phones: {}, floors: {} };
+window.benchRun = async function (setId, phoneId, frozenNow) {
   var bench = window.__bench;
-  var phone = bench.phone;
+  var phone = bench.phones[phoneId];
   var roles = phone.roles, permissions = bench.permissions;
   var auth = window.ChtAuth;
   var api = { v1: {
     hasPermissions: function (p) { return auth.hasPermissions(p, roles, permissions); },
     hasAnyPermission: function (g) { return auth.hasAnyPermission(g, roles, permissions); },
   } };
-  window.__rulesBenchFloor = setId === 'floor' ? bench.floor : undefined;
+  window.__rulesBenchFloor = setId === 'floor' ? bench.floors[phoneId] : undefined;
   if (frozenNow !== undefined) window.freezeClock(frozenNow);
   if (window.gc) window.gc();
   var start = performance.now();
@@ -156,11 +156,12 @@ interface Browser {
 
 export interface ChromiumSession {
   version: string;
-  loadPhone(phone: Phone, permissions: Record<string, string[]>): Promise<void>;
+  /** Keeps a phone in the page, under `id`, with the floor's table for it. */
+  loadPhone(id: string, phone: Phone, floor: FloorTable): Promise<void>;
   loadRules(id: string, rules: string): Promise<void>;
-  setFloor(table: FloorTable): Promise<void>;
-  /** One rules-engine start and a full recalculation; with `frozenNow`, on a frozen clock, returning the emissions. */
-  run(id: string, frozenNow?: number): Promise<{ ms: number; emissions?: { tasks: object[]; targets: object[] } }>;
+  setPermissions(permissions: Record<string, string[]>): Promise<void>;
+  /** One rules-engine start and a full recalculation of a set on a phone; with `frozenNow`, on a frozen clock, returning the emissions. */
+  run(setId: string, phoneId: string, frozenNow?: number): Promise<{ ms: number; emissions?: { tasks: object[]; targets: object[] } }>;
   close(): Promise<void>;
 }
 
@@ -183,17 +184,18 @@ export async function chromium(): Promise<ChromiumSession> {
     const version = await browser.version();
     return {
       version,
-      async loadPhone(phone, permissions) {
-        await page.evaluate(`window.__bench.phone = ${JSON.stringify({ user: phone.user, roles: phone.roles, contacts: phone.contacts, reports: phone.reports })}; window.__bench.permissions = ${JSON.stringify(permissions)};`);
+      async loadPhone(id, phone, floor) {
+        const key = JSON.stringify(id);
+        await page.evaluate(`window.__bench.phones[${key}] = ${JSON.stringify({ user: phone.user, roles: phone.roles, contacts: phone.contacts, reports: phone.reports })}; window.__bench.floors[${key}] = ${JSON.stringify(floor)};`);
+      },
+      async setPermissions(permissions) {
+        await page.evaluate(`window.__bench.permissions = ${JSON.stringify(permissions)};`);
       },
       async loadRules(id, rules) {
         await page.evaluate(`window.__bench.sets[${JSON.stringify(id)}] = ${JSON.stringify(rules)};`);
       },
-      async setFloor(table) {
-        await page.evaluate(`window.__bench.floor = ${JSON.stringify(table)};`);
-      },
-      async run(id, frozenNow) {
-        return page.evaluate(`window.benchRun(${JSON.stringify(id)}, ${frozenNow === undefined ? 'undefined' : String(frozenNow)})`);
+      async run(setId, phoneId, frozenNow) {
+        return page.evaluate(`window.benchRun(${JSON.stringify(setId)}, ${JSON.stringify(phoneId)}, ${frozenNow === undefined ? 'undefined' : String(frozenNow)})`);
       },
       close: () => browser.close(),
     };

@@ -17,10 +17,10 @@ import * as path from 'path';
 import { runBuildBench } from './build-bench';
 import { CHT_ROLES, Phone, Role, phone, tier } from './caseload';
 import { canonicalize, compareEmissions, fingerprint } from './compare';
-import { chromium } from './engine-chromium';
+import { ChromiumSession, chromium } from './engine-chromium';
 import { harnessRefresh } from './harness-refresh';
 import { LABELS, RuleSet, RuleSetId, ruleSets } from './rule-sets';
-import { Checked, Timing, check, time } from './rules';
+import { Checked, Entry, Timing, check, time, timeInTurns } from './rules';
 import { Budget, mb, median, ms, ratio, table, us } from './stats';
 import { syncOnce } from './sync-bench';
 
@@ -91,23 +91,18 @@ async function main(argv: string[]): Promise<number> {
     ratioBudgets(budgets, `node, ${PHONE_NAMES[role]}`, floorRuns, baselineRuns);
   }
   for (const role of ROLES) {
-    const rows: string[][] = [['reports per contact', 'contacts', ...[...BASELINES, 'floor', 'ours'].map((id) => `${LABELS[id as RuleSetId]} per report`), 'ours per contact']];
-    const oursPerReport: number[] = [];
     for (const p of tiers[role]) {
       const result = await check(sets, p, permissions, now);
       checked.set(p, result);
-      agreement(budgets, `node, ${role} ${Math.round(p.reports.length / (p.contacts.length - 1))} reports per contact`, result);
-      const runs = await time([byId('ours'), byId('floor')], p, permissions, result.floor, options.tierRounds);
-      const baselineRuns = await time(BASELINES.map(byId), p, permissions, result.floor, Math.max(1, Math.ceil(options.tierRounds / 3)));
-      const all = [...runs, ...baselineRuns];
-      const get = (id: RuleSetId): number => (all.find((t) => t.id === id) as Timing).median;
-      oursPerReport.push(get('ours') / p.reports.length);
-      rows.push([String(Math.round(p.reports.length / (p.contacts.length - 1))), String(p.contacts.length - 1), ...[...BASELINES, 'floor' as RuleSetId, 'ours' as RuleSetId].map((id) => us(get(id) / p.reports.length)), us(get('ours') / (p.contacts.length - 1))]);
-      log(`node ${role} tier ${p.description}: ${summary(all)}`);
+      agreement(budgets, `node, ${role}, ${perContact(p)} reports per contact`, result);
     }
-    console.log(`\nas reports accumulate, ${PHONE_NAMES[role]} (${TIER_REPORTS} reports in all; ${tiers[role][0].description.replace(/^\d+ /, '')} …; medians)`);
-    console.log(table(rows));
-    perReportBudget(budgets, `node, ${role}`, oursPerReport);
+    // every tier in the same rounds: the cost per report is compared between runs under the same load
+    const entry = (p: Phone, id: RuleSetId): Entry => ({ key: `${id}@${tiers[role].indexOf(p)}`, set: byId(id), phone: p, floor: (checked.get(p) as Checked).floor });
+    const runs = await timeInTurns(tiers[role].flatMap((p) => [entry(p, 'ours'), entry(p, 'floor')]), permissions, options.tierRounds);
+    const baselineRuns = await timeInTurns(tiers[role].flatMap((p) => BASELINES.map((id) => entry(p, id))), permissions, Math.max(1, Math.ceil(options.tierRounds / 3)));
+    const medianOf = (id: RuleSetId, p: Phone): number => median((id === 'ours' || id === 'floor' ? runs : baselineRuns).get(`${id}@${tiers[role].indexOf(p)}`) ?? []);
+    tierTable(`${PHONE_NAMES[role]}, Node`, tiers[role], [...BASELINES, 'floor', 'ours'], medianOf, options.tierRounds);
+    perReportBudget(budgets, `node, ${role}`, tiers[role], runs);
   }
 
   // ---------------------------------------------------------------- rules, Chromium
@@ -116,33 +111,25 @@ async function main(argv: string[]): Promise<number> {
   try {
     console.log(`\nRULES in ${session.version} (the harness's browser; Android WebView is Chromium): the same emitter code, loaded in a page`);
     for (const set of sets) await session.loadRules(set.id, set.rules);
+    await session.setPermissions(permissions);
     for (const role of ROLES) {
       const p = phones[role];
       const result = checked.get(p) as Checked;
-      await session.loadPhone(p, permissions);
-      await session.setFloor(result.floor);
-      await chromiumAgreement(budgets, session, `chromium, ${PHONE_NAMES[role]}`, result, sets, now);
-      const floorRuns = await chromiumTime(session, ['ours', 'floor', 'chtOnly'], options.floorRounds);
-      const baselineRuns = await chromiumTime(session, ['ours', ...BASELINES], options.baselineRounds);
+      await session.loadPhone(role, p, result.floor);
+      await chromiumAgreement(budgets, session, role, `chromium, ${PHONE_NAMES[role]}`, result, sets, now);
+      const floorRuns = timings(await chromiumInTurns(session, ['ours', 'floor', 'chtOnly'].map((id) => ({ key: id, setId: id, phoneId: role })), options.floorRounds));
+      const baselineRuns = timings(await chromiumInTurns(session, ['ours', ...BASELINES].map((id) => ({ key: id, setId: id, phoneId: role })), options.baselineRounds));
       log(`chromium ${role}: ${summary([...floorRuns, ...baselineRuns.slice(1)])}`);
       report(`${PHONE_NAMES[role]} (medians of ${options.floorRounds} and ${options.baselineRounds} runs)`, p, floorRuns, baselineRuns);
       ratioBudgets(budgets, `chromium, ${PHONE_NAMES[role]}`, floorRuns, baselineRuns);
     }
     for (const role of ROLES) {
-      const rows: string[][] = [['reports per contact', 'contacts', 'floor per report', 'ours per report', 'ours per contact']];
-      const oursPerReport: number[] = [];
-      for (const p of tiers[role]) {
-        const result = checked.get(p) as Checked;
-        await session.loadPhone(p, permissions);
-        await session.setFloor(result.floor);
-        const runs = await chromiumTime(session, ['ours', 'floor'], options.tierRounds);
-        const get = (id: RuleSetId): number => (runs.find((t) => t.id === id) as Timing).median;
-        oursPerReport.push(get('ours') / p.reports.length);
-        rows.push([String(Math.round(p.reports.length / (p.contacts.length - 1))), String(p.contacts.length - 1), us(get('floor') / p.reports.length), us(get('ours') / p.reports.length), us(get('ours') / (p.contacts.length - 1))]);
-      }
-      console.log(`\nas reports accumulate, ${PHONE_NAMES[role]} (medians of ${options.tierRounds})`);
-      console.log(table(rows));
-      perReportBudget(budgets, `chromium, ${role}`, oursPerReport);
+      const ids = tiers[role].map((p, i) => `${role}@${i}`);
+      for (const [i, p] of tiers[role].entries()) await session.loadPhone(ids[i], p, (checked.get(p) as Checked).floor);
+      const runs = await chromiumInTurns(session, tiers[role].flatMap((_p, i) => ['ours', 'floor'].map((id) => ({ key: `${id}@${i}`, setId: id, phoneId: ids[i] }))), options.tierRounds);
+      const medianOf = (id: RuleSetId, p: Phone): number => median(runs.get(`${id}@${tiers[role].indexOf(p)}`) ?? []);
+      tierTable(`${PHONE_NAMES[role]}, Chromium`, tiers[role], ['floor', 'ours'], medianOf, options.tierRounds);
+      perReportBudget(budgets, `chromium, ${role}`, tiers[role], runs);
     }
   } finally {
     await session.close();
@@ -261,11 +248,28 @@ function ratioBudgets(budgets: Budget[], where: string, floorRuns: Timing[], bas
   budgets.push({ name: `rules (${where}): ours vs floor`, rule: `ours ≤ ${BUDGET.vsFloor}× the floor`, measured: `${ratio(vsFloor)}${margin(vsFloor, BUDGET.vsFloor)}`, pass: vsFloor <= BUDGET.vsFloor });
 }
 
-function perReportBudget(budgets: Budget[], where: string, perReport: number[]): void {
-  const growth = perReport[perReport.length - 1] / perReport[0];
+/** Reports per contact of a tier (its subjects: every contact but the user). */
+const perContact = (p: Phone): number => Math.round(p.reports.length / (p.contacts.length - 1));
+
+function tierTable(title: string, caseloads: readonly Phone[], ids: RuleSetId[], medianOf: (id: RuleSetId, p: Phone) => number, rounds: number): void {
+  const rows: string[][] = [['reports per contact', 'contacts', ...ids.map((id) => `${LABELS[id]} per report`), 'ours per contact']];
+  for (const p of caseloads) {
+    rows.push([String(perContact(p)), String(p.contacts.length - 1), ...ids.map((id) => us(medianOf(id, p) / p.reports.length)), us(medianOf('ours', p) / (p.contacts.length - 1))]);
+  }
+  console.log(`\nas reports accumulate: ${title} (${caseloads[0].description.replace(/^\d+ /, '').replace(/\d+ /, 'N ')}; about ${TIER_REPORTS} reports in all; every size in the same rounds, medians of ${rounds}${ids.length > 2 ? ', baselines fewer' : ''})`);
+  console.log(table(rows));
+}
+
+/** The cost per report at the largest tier over the smallest, round by round (both timed in the same round): the median. */
+function perReportBudget(budgets: Budget[], where: string, caseloads: readonly Phone[], runs: Map<string, number[]>): void {
+  const first = caseloads[0];
+  const last = caseloads[caseloads.length - 1];
+  const small = runs.get(`ours@0`) ?? [];
+  const large = runs.get(`ours@${caseloads.length - 1}`) ?? [];
+  const growth = median(large.map((ms, i) => (ms / last.reports.length) / (small[i] / first.reports.length)));
   budgets.push({
     name: `rules (${where}): cost per report`,
-    rule: `at ${TIERS[TIERS.length - 1]} reports per contact ≤ ${BUDGET.perReportGrowth}× at ${TIERS[0]}`,
+    rule: `at ${perContact(last)} reports per contact ≤ ${BUDGET.perReportGrowth}× at ${perContact(first)}`,
     measured: `${ratio(growth)}${margin(growth, BUDGET.perReportGrowth)}`,
     pass: growth <= BUDGET.perReportGrowth,
   });
@@ -282,11 +286,11 @@ function agreement(budgets: Budget[], where: string, result: Checked): void {
   });
 }
 
-async function chromiumAgreement(budgets: Budget[], session: Awaited<ReturnType<typeof chromium>>, where: string, result: Checked, sets: readonly RuleSet[], now: number): Promise<void> {
+async function chromiumAgreement(budgets: Budget[], session: ChromiumSession, phoneId: string, where: string, result: Checked, sets: readonly RuleSet[], now: number): Promise<void> {
   const differ: string[] = [];
   for (const set of sets) {
     if (set.id === 'chtOnly') continue;
-    const run = await session.run(set.id, now);
+    const run = await session.run(set.id, phoneId, now);
     const canonical = canonicalize(run.emissions as { tasks: object[]; targets: object[] });
     const comparison = compareEmissions(result.ours, canonical);
     if (!comparison.same) {
@@ -302,16 +306,22 @@ async function chromiumAgreement(budgets: Budget[], session: Awaited<ReturnType<
   });
 }
 
-async function chromiumTime(session: Awaited<ReturnType<typeof chromium>>, ids: RuleSetId[], rounds: number): Promise<Timing[]> {
-  const times = new Map<RuleSetId, number[]>(ids.map((id) => [id, []]));
+/** `timeInTurns` in the page: rounds of every entry, the order rotated, a garbage collection before each run. */
+async function chromiumInTurns(session: ChromiumSession, entries: { key: string; setId: string; phoneId: string }[], rounds: number): Promise<Map<string, number[]>> {
+  const times = new Map<string, number[]>(entries.map((entry) => [entry.key, []]));
   for (let round = -1; round < rounds; round++) {
-    for (let k = 0; k < ids.length; k++) {
-      const id = ids[(k + Math.max(round, 0)) % ids.length];
-      const { ms: took } = await session.run(id);
-      if (round >= 0) times.get(id)?.push(took);
+    for (let k = 0; k < entries.length; k++) {
+      const entry = entries[(k + Math.max(round, 0)) % entries.length];
+      const { ms: took } = await session.run(entry.setId, entry.phoneId);
+      if (round >= 0) times.get(entry.key)?.push(took);
     }
   }
-  return ids.map((id) => ({ id, runs: times.get(id) ?? [], median: median(times.get(id) ?? []) }));
+  return times;
+}
+
+/** Timings by rule set, from runs keyed by set id. */
+function timings(runs: Map<string, number[]>): Timing[] {
+  return [...runs].map(([id, values]) => ({ id: id as RuleSetId, runs: values, median: median(values) }));
 }
 
 main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (error: unknown) => {

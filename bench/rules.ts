@@ -61,19 +61,37 @@ export async function check(sets: readonly RuleSet[], phone: Phone, permissions:
   return { ours: oursCanonical, fingerprint: fingerprint(oursCanonical), tasks: oursRaw.tasks.length, targets: oursRaw.targets.length, agreements, floor };
 }
 
-/** Times the sets in turns, `runs` times each after one warm-up round. */
-export async function time(sets: readonly RuleSet[], phone: Phone, permissions: Record<string, string[]>, floor: FloorTable, runs: number): Promise<Timing[]> {
-  const times = new Map<RuleSetId, number[]>(sets.map((set) => [set.id, []]));
-  for (let round = -1; round < runs; round++) {
-    for (let k = 0; k < sets.length; k++) {
-      const set = sets[(k + Math.max(round, 0)) % sets.length];
-      setFloor(set.id === 'floor' ? floor : undefined);
+/** One thing to time: a rule set on a phone (the floor with the table of what ours emitted there). */
+export interface Entry {
+  key: string;
+  set: RuleSet;
+  phone: Phone;
+  floor?: FloorTable;
+}
+
+/**
+ * Times the entries in turns, `rounds` times each after one warm-up round, the order rotated from
+ * round to round and a garbage collection before each run: what each round measures, it measures
+ * for every entry under the same load. Returns every run, by key, in round order.
+ */
+export async function timeInTurns(entries: readonly Entry[], permissions: Record<string, string[]>, rounds: number): Promise<Map<string, number[]>> {
+  const times = new Map<string, number[]>(entries.map((entry) => [entry.key, []]));
+  for (let round = -1; round < rounds; round++) {
+    for (let k = 0; k < entries.length; k++) {
+      const entry = entries[(k + Math.max(round, 0)) % entries.length];
+      setFloor(entry.set.id === 'floor' ? entry.floor : undefined);
       if (gc) gc();
-      const { ms } = await emitOnce(set.rules, phone, permissions);
+      const { ms } = await emitOnce(entry.set.rules, entry.phone, permissions);
       setFloor(undefined);
-      if (round >= 0) times.get(set.id)?.push(ms);
+      if (round >= 0) times.get(entry.key)?.push(ms);
     }
   }
+  return times;
+}
+
+/** Times the sets on one phone in turns (`timeInTurns`). */
+export async function time(sets: readonly RuleSet[], phone: Phone, permissions: Record<string, string[]>, floor: FloorTable, runs: number): Promise<Timing[]> {
+  const times = await timeInTurns(sets.map((set) => ({ key: set.id, set, phone, floor })), permissions, runs);
   return sets.map((set) => {
     const runsOf = times.get(set.id) ?? [];
     return { id: set.id, runs: runsOf, median: median(runsOf) };

@@ -155,7 +155,7 @@ export const followUpAfter = (c: ContactWithReports, reason: FollowUpReason, tim
 export const missedStreak = perReport((c, record, index): number => {
   const time = record.reported_date;
   const answered = index.latestUntil(wellbeingRecord.code, time, isAnsweredWeek);
-  const followedUp = index.latestUntil(followUpForm.id, time, isMissedFollowUp);
+  const followedUp = latestAtOrBefore(missedFollowUps(c), time);
   const since = Math.max(answered ? answered.reported_date : -Infinity, followedUp ? followedUp.reported_date : -Infinity);
   const enrolled = enrolledSince(c) ?? Infinity;
   const from = Math.max(since === -Infinity ? 0 : since + 1, enrolled);
@@ -164,3 +164,10 @@ export const missedStreak = perReport((c, record, index): number => {
 
 const isMissedWeek = (record: ReportDoc): boolean => !isAnsweredWeek(record);
 const isMissedFollowUp = (followUp: ReportDoc): boolean => followUpReason(followUp) === 'missed';
+/** The follow-ups of missed weeks, oldest first: few, so each weekly record looks through them, not through every follow-up. */
+const missedFollowUps = perContact((_c, index) => index.byForm(followUpForm.id).filter(isMissedFollowUp));
+
+function latestAtOrBefore(reports: readonly ReportDoc[], time: number): ReportDoc | undefined {
+  for (let i = reports.length - 1; i >= 0; i--) if (reports[i].reported_date <= time) return reports[i];
+  return undefined;
+}
