@@ -1,5 +1,8 @@
 import * as fs from 'fs';
+import * as path from 'path';
 import { SynthOptions, SynthesizedPush, synthesize } from '../project/synth';
+import { compareWithWorkspace, driftWarnings } from '../rapidpro/flow/drift';
+import { RapidProExport } from '../rapidpro/flow/types';
 import type { RapidProClient } from '../rapidpro/client/client';
 import { redactText } from '../util/redact';
 import { ChtAdmin } from './cht-admin';
@@ -33,7 +36,7 @@ export interface ResolvedFlow extends DeployedFlow {
 export interface DeployOptions {
   projectDir: string;
   /** The target workspace; its host and token also go into the pushes, the gateway and CHT's credential store. */
-  rapidpro: Pick<RapidProClient, 'flowDirectory' | 'host'>;
+  rapidpro: Pick<RapidProClient, 'flowDirectory' | 'host'> & Partial<Pick<RapidProClient, 'definitions'>>;
   rapidproToken: string;
   /** CHT, as an administrator. Its connection's credentials reach cht-conf through its environment. */
   cht: ChtAdmin;
@@ -165,6 +168,10 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     const flows = await resolveFlows(options);
     log(`RapidPro workspace ${options.rapidpro.host}: ${flows.length} flow(s) resolved`);
     for (const flow of flows) log(`  ${flow.name} → ${flow.uuid}`);
+    await warnAboutDrift(options, flows, log);
+    if (gatewayTooOld(version, options.projectDir)) {
+      log(`warning: CHT ${version} sends each of its own SMS again every minute through a RapidPro of v9.3.45 or later (it does not know the status "pending"; fixed in CHT 4.14.0): upgrade CHT, or leave sms.outgoing_service unset`);
+    }
     stopIfAsked();
 
     // 2. What CHT receives, and what that changes there.
@@ -327,6 +334,39 @@ function saveIncomingSecret(file: string, secret: string, log: (line: string) =>
     throw new DeployError(`--incoming-secret-file ${file} cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)}); nothing was changed on CHT`);
   }
   log(`generated a new ${INCOMING_KEY} secret and wrote it to ${file} (readable by you only): put it in RapidPro, then delete the file`);
+}
+
+/**
+ * Whether the workspace runs the flows our exports hold. A flow that differs means its export was
+ * not imported yet (or was edited in RapidPro): importing it replaces the flow, and every contact
+ * waiting in it then fails on their next reply (rapidpro/README.md, "Upgrading"). Read only; a
+ * workspace that cannot show its definitions gets one warning, never a failed deploy.
+ */
+async function warnAboutDrift(options: DeployOptions, flows: readonly ResolvedFlow[], log: (line: string) => void): Promise<void> {
+  if (!options.rapidpro.definitions) return;
+  let workspace: Pick<RapidProExport, 'flows'>;
+  try {
+    workspace = await options.rapidpro.definitions(flows.map((flow) => flow.uuid));
+  } catch (error) {
+    log(`warning: could not compare the workspace's flows with rapidpro/*.json (${error instanceof Error ? error.message : String(error)})`);
+    return;
+  }
+  const ours = { flows: synthesize().exports.flatMap((exported) => exported.content.flows).filter((flow) => flows.some((resolved) => resolved.name === flow.name)) };
+  const drifts = compareWithWorkspace(workspace, ours);
+  for (const warning of driftWarnings(drifts)) log(`warning: ${warning}`);
+  if (drifts.length && drifts.every((drift) => drift.status === 'same')) log('RapidPro workspace: its flows are the ones in rapidpro/*.json');
+}
+
+/** CHT before 4.14.0 re-sends its own SMS when RapidPro answers a broadcast with `pending` (cht-core #9467). */
+function gatewayTooOld(version: string | undefined, projectDir: string): boolean {
+  const match = version ? /^(\d+)\.(\d+)/.exec(version) : null;
+  if (!match || Number(match[1]) > 4 || (Number(match[1]) === 4 && Number(match[2]) >= 14)) return false;
+  try {
+    const settings = JSON.parse(fs.readFileSync(path.join(projectDir, 'app_settings.json'), 'utf8')) as { sms?: { outgoing_service?: string } };
+    return settings.sms?.outgoing_service === 'rapidpro';
+  } catch {
+    return false;
+  }
 }
 
 /** Every flow by exact name, or one error listing each missing flow, its export and look-alikes. */

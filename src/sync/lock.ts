@@ -1,8 +1,8 @@
 /**
  * At most one sync per state file at a time.
  *
- * The lock is a file next to the state (`<state>.lock`) created with O_EXCL, holding the holder's
- * pid, host name, start time and a random token. Node has no flock(2); a lock file also works on
+ * The lock is a file next to the state (`<state>.lock`), created whole (a written draft linked to
+ * that name), holding the holder's pid, host name, start time and a random token. Node has no flock(2); a lock file also works on
  * network file systems and tells the second sync *who* holds it. A process killed with SIGKILL
  * cannot remove its lock, so a lock is stale — and taken over — when its holder is on this host
  * and its pid no longer runs, when it was taken before this host last booted, or when its holder
@@ -79,22 +79,46 @@ export function acquireLock(file: string, options: LockOptions = {}): SyncLock {
 }
 
 function tryCreate(file: string, me: LockHolder): boolean {
-  let fd: number;
+  // The holder is written to a file of our own first and then linked to the lock's name: link(2)
+  // fails with EEXIST when the lock exists, and a lock that exists is never empty — another sync
+  // always reads who holds it. Where hard links are not supported, O_EXCL creation is the fallback
+  // (and an empty lock is judged by its age).
+  const draft = `${file}.new-${process.pid}-${me.token}`;
   try {
-    fd = fs.openSync(file, 'wx', 0o600);
+    writeHolder(draft, me, 'w');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    fs.rmSync(draft, { force: true });
     throw new SyncLockError(`cannot create the lock ${file}: ${fsReason(error, file)}; pass a writable --state FILE`);
   }
   try {
+    fs.linkSync(draft, file);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') {
+      throw new SyncLockError(`cannot create the lock ${file}: ${fsReason(error, file)}; pass a writable --state FILE`);
+    }
+  } finally {
+    fs.rmSync(draft, { force: true });
+  }
+  try {
+    return writeHolder(file, me, 'wx');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    fs.rmSync(file, { force: true });
+    throw new SyncLockError(`cannot create the lock ${file}: ${fsReason(error, file)}; pass a writable --state FILE`);
+  }
+}
+
+function writeHolder(path: string, me: LockHolder, flags: 'w' | 'wx'): true {
+  const fd = fs.openSync(path, flags, 0o600);
+  try {
     fs.writeSync(fd, JSON.stringify(me) + '\n');
     fs.fsyncSync(fd);
-  } catch (error) {
+  } finally {
     fs.closeSync(fd);
-    fs.rmSync(file, { force: true });
-    throw new SyncLockError(`cannot write the lock ${file}: ${fsReason(error, file)}`);
   }
-  fs.closeSync(fd);
   return true;
 }
 

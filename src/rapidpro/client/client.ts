@@ -1,3 +1,4 @@
+import { RapidProExport } from '../flow/types';
 import { RapidProError } from './errors';
 import { FlowDirectory } from './flow-names';
 import { RapidProHttp, RapidProHttpOptions } from './http';
@@ -54,6 +55,14 @@ export class RapidProClient {
   }
 
   /** Starts a flow. Never retried on 5xx or timeout: RapidPro may already have started it. */
+  /**
+   * The current definitions of these flows as the workspace holds them (`GET definitions.json`,
+   * migrated to the workspace's engine), without their dependencies: what an upgrade would replace.
+   */
+  definitions(flowUuids: readonly string[]): Promise<Pick<RapidProExport, 'flows'>> {
+    return this.http.request<Pick<RapidProExport, 'flows'>>('GET', 'definitions.json', { query: { flow: flowUuids, dependencies: 'none' }, idempotent: true });
+  }
+
   startFlow(request: FlowStartRequest): Promise<FlowStart> {
     return this.http.request<FlowStart>('POST', 'flow_starts.json', { body: request, idempotent: false });
   }

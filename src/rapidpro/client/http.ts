@@ -4,7 +4,8 @@ import { Timing, backoffMs, realTiming, retryAfterMs, retryDelayMs } from './ret
 import { RapidProPage } from './types';
 
 export type QueryValue = string | number | boolean | undefined;
-export type Query = Record<string, QueryValue>;
+/** A list repeats the parameter (`?flow=a&flow=b`), as RapidPro's `definitions.json` takes several flows. */
+export type Query = Record<string, QueryValue | readonly string[]>;
 
 /** Transport settings. Every field has a default suited to a production workspace. */
 export interface RapidProHttpOptions {
@@ -87,7 +88,8 @@ export class RapidProHttp {
     const url = new URL(endpoint, this.base);
     for (const [key, value] of Object.entries(query)) {
       // URLSearchParams encodes `+` as %2B: a bare `+` in `?urn=tel:+254…` would reach RapidPro as a space.
-      if (value !== undefined) url.searchParams.set(key, String(value));
+      if (Array.isArray(value)) for (const item of value) url.searchParams.append(key, String(item));
+      else if (value !== undefined) url.searchParams.set(key, String(value));
     }
     return url;
   }

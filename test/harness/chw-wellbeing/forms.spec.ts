@@ -53,6 +53,14 @@ describe('chw-wellbeing forms and outbound push (harness)', () => {
       }
     });
 
+    it('counts the weekday from the local date on the phone, at any hour (CI runs this at UTC−3 and UTC+13)', async () => {
+      await harness.setNow('2026-03-01T23:30:00'); // a Sunday, late
+      expect((await enrol(harness, { day: 'monday' })).fields).to.nested.include({ 'enrollment.first_check': '2026-03-02' });
+      await harness.setNow('2026-03-02T00:30:00'); // the Monday, just after midnight
+      expect((await enrol(harness, { day: 'monday' })).fields).to.nested.include({ 'enrollment.first_check': '2026-03-09' });
+      expect((await enrol(harness, { day: 'sunday' })).fields).to.nested.include({ 'enrollment.first_check': '2026-03-08' });
+    });
+
     it("reads the CHW's preferred language from the profile for the language question", async () => {
       const chw = harness.state.contacts.find((contact) => contact._id === CHW)!;
       chw.preferred_language = 'fr';

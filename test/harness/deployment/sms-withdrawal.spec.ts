@@ -5,6 +5,7 @@ import { simulateFlow } from '../../../src/rapidpro/simulator';
 import { stopFlow as quarantineStop, group as quarantineGroup } from '../../../src/workflows/contact-tracing/flows';
 import { stopFlow as trainingStop } from '../../../src/workflows/remote-training/flows';
 import { stopFlow as wellbeingStop, group as wellbeingGroup } from '../../../src/workflows/chw-wellbeing/flows';
+import { PHONE_INVALID, SOME_ACCEPTED_PHONES, SOME_REFUSED_PHONES, expectRefusedPhones } from '../phones';
 import { ReportDoc, asChw, asSupervisor, useHarness, validationMessages } from '../../support/harness';
 
 const assembly = synthesize();
@@ -70,10 +71,18 @@ describe('consent withdrawal: "Stop SMS" stops the SMS in RapidPro', () => {
     expect(run.messages.map((message) => message.language)).to.deep.equal(['fra']);
   });
 
-  it('will not stop SMS without a valid international number', async () => {
+  it('takes the number as it is dialled and saves it in E.164, and refuses what is no phone number', async () => {
     asChw(harness, 'traced_contact');
-    const result = await harness.fillForm('sms_withdrawal', ['quarantine', 'no', '0712345678', 'other']);
-    expect(validationMessages(result)).to.have.length(1);
-    expect(result.report).to.equal(undefined);
+    for (const [typed, saved] of SOME_ACCEPTED_PHONES) {
+      const result = await harness.fillForm('sms_withdrawal', ['quarantine', 'no', typed, 'other']);
+      expect(result.errors, typed).to.deep.equal([]);
+      expect(pushed(result.report).map((push) => push.payload.urns), typed).to.deep.equal([[`tel:${saved}`]]);
+    }
+    expectRefusedPhones(harness);
+    for (const phone of SOME_REFUSED_PHONES) {
+      const result = await harness.fillForm('sms_withdrawal', ['quarantine', 'no', phone, 'other']);
+      expect(result.report, phone).to.equal(undefined);
+      expect(validationMessages(result).some((message) => PHONE_INVALID.test(message)), phone).to.equal(true);
+    }
   });
 });

@@ -89,8 +89,12 @@ export class FakeRapidPro {
 
   /** A flow as RapidPro lists it after importing `definition` (same uuids, as in its own workspace). */
   addFlowDefinition(definition: FlowDefinition): RapidProFlow {
+    this.definitions.set(definition.uuid, definition);
     return this.addFlow(definition.name, false, flowResults(definition), definition.uuid);
   }
+
+  /** Flow definitions `definitions.json` returns, by flow uuid. */
+  readonly definitions = new Map<string, FlowDefinition>();
 
   addRun(run: RapidProRun): RapidProRun {
     this.runs.push({ ...run, id: this.runs.length + 1 });
@@ -145,6 +149,9 @@ export class FakeRapidPro {
         return this.broadcast(res, json ?? {});
       case 'GET fields.json':
         return this.page(res, url, this.fields);
+      case 'GET definitions.json':
+        // RapidPro: the listed flows' current definitions (and, unless dependencies=none, what they use)
+        return sendJson(res, 200, { version: '13', site: 'https://rapidpro.example.org', flows: url.searchParams.getAll('flow').flatMap((uuid) => this.definitions.get(uuid) ?? []), campaigns: [], triggers: [], fields: [], groups: [] });
       case 'POST fields.json':
         return this.createField(res, json ?? {});
       default:

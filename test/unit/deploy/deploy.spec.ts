@@ -9,7 +9,10 @@ import {
   CHT_CONF_ACTIONS, CONTENT_ACTIONS, CREDENTIAL_ENV, ChtAdmin, ChtConfInvocation, ChtConfRunner, DEFAULT_APP_FORMS_411, DeployError, DeployOptions,
   DeployStopped, INCOMING_KEY, OUTGOING_KEY, SETTINGS_ACTIONS, deploy,
 } from '../../../src/deploy';
+import { synthesize as realSynthesize } from '../../../src/project/synth';
 import { RapidProClient } from '../../../src/rapidpro/client';
+
+const synthesize_ = realSynthesize();
 import { FakeCht } from '../../support/servers/fake-cht';
 import { FakeRapidPro } from '../../support/servers/fake-rapidpro';
 import { APP_FORM_XML, EXPORTED_UUID, FLOWS, PERSON_XML, PUSH_KEY, RULES, SUMMARY, deployProject, synthesize } from './project';
@@ -173,6 +176,29 @@ describe('deploy (against fake RapidPro and CHT, cht-conf replaced)', () => {
     expect(text).to.match(/overwrites on CHT: form:contact:person:create \(CHT's XForm differs\), messages-en custom translations, setting contact_summary, setting contact_types, setting permissions, setting tasks$/m);
     expect(result.overwrote).to.include('form:contact:person:create (CHT\'s XForm differs)');
     expect(logs[logs.length - 1]).to.equal('dry run: nothing was changed on CHT');
+  });
+
+  it('warns, before changing anything, when a workspace flow differs from its export (a re-import strands contacts waiting in it)', async () => {
+    const checkin = synthesize_.exports.flatMap((exported) => exported.content.flows).find((flow) => flow.name === 'Quarantine Daily Check-in');
+    if (!checkin) throw new Error('no check-in flow');
+    const edited = structuredClone(checkin);
+    const ask = edited.nodes.flatMap((node) => node.actions).find((action) => action.type === 'send_msg');
+    if (ask?.type === 'send_msg') ask.text = 'Edited in RapidPro';
+    rp.addFlowDefinition(edited);
+    await deploy(options({ dryRun: true, flows: [...FLOWS, { name: checkin.name, exportFile: 'rapidpro/contact-tracing.json' }] }));
+    const warning = logs.find((line) => line.startsWith('warning: flow "Quarantine Daily Check-in" differs from the export'));
+    expect(warning, logs.join('\n')).to.match(/contacts waiting at .* fail on their next reply/);
+    expect(logs.indexOf(warning as string)).to.be.below(logs.findIndex((line) => line.startsWith('dry run — what deploy would change')));
+    expect(writes()).to.deep.equal([]);
+  });
+
+  it('says so when the workspace runs exactly the exported flows', async () => {
+    const checkin = synthesize_.exports.flatMap((exported) => exported.content.flows).find((flow) => flow.name === 'Quarantine Daily Check-in');
+    if (!checkin) throw new Error('no check-in flow');
+    rp.addFlowDefinition(checkin);
+    await deploy(options({ dryRun: true, flows: [...FLOWS, { name: checkin.name, exportFile: 'rapidpro/contact-tracing.json' }] }));
+    expect(logs).to.include('RapidPro workspace: its flows are the ones in rapidpro/*.json');
+    expect(logs.filter((line) => line.startsWith('warning: flow'))).to.deep.equal([]);
   });
 
   it('dry run after a deploy: forms unchanged, existing credentials reported, the incoming secret kept', async () => {
