@@ -10,7 +10,7 @@
  *
  * Every budget is a ratio measured in the same run (runs in turns, medians), printed with its
  * margin. `--strict` exits 1 when a budget fails; `--quick` runs fewer rounds (a smoke check,
- * not figures).
+ * not figures); `--readme` puts the printed figures in README.md's performance section.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -53,15 +53,19 @@ interface Options {
   /** Rounds of ours and the baselines. */
   baselineRounds: number;
   tierRounds: number;
+  /** Chromium's runs are short (5–30 ms) and its clock coarse: more rounds for the same steadiness. */
+  chromiumFloorRounds: number;
+  chromiumTierRounds: number;
   harnessRounds: number;
 }
 
 async function main(argv: string[]): Promise<number> {
   const strict = argv.includes('--strict');
   const quick = argv.includes('--quick');
+  const readme = argv.includes('--readme');
   const options: Options = quick
-    ? { quick, floorRounds: 3, baselineRounds: 2, tierRounds: 2, harnessRounds: 1 }
-    : { quick, floorRounds: 15, baselineRounds: 5, tierRounds: 7, harnessRounds: 3 };
+    ? { quick, floorRounds: 3, baselineRounds: 2, tierRounds: 2, chromiumFloorRounds: 3, chromiumTierRounds: 3, harnessRounds: 1 }
+    : { quick, floorRounds: 15, baselineRounds: 5, tierRounds: 15, chromiumFloorRounds: 45, chromiumTierRounds: 25, harnessRounds: 3 };
   const root = path.resolve(__dirname, '..');
   const log = (line: string): void => { process.stderr.write(`  … ${line}\n`); };
   const started = performance.now();
@@ -78,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
 
   // ---------------------------------------------------------------- rules, Node
   const checked = new Map<Phone, Checked>();
-  console.log(`RULES in Node ${process.version}: CHT 4.11's rules emitter (cht-conf-test-harness's cht-core 4.11 bundle), a rules-engine start and a full recalculation per run`);
+  print(`RULES in Node ${process.version}: CHT 4.11's rules emitter (cht-conf-test-harness's cht-core 4.11 bundle), a rules-engine start and a full recalculation per run`);
   for (const role of ROLES) {
     const p = phones[role];
     const result = await check(sets, p, permissions, now);
@@ -109,7 +113,7 @@ async function main(argv: string[]): Promise<number> {
   log('starting the harness\'s Chromium');
   const session = await chromium();
   try {
-    console.log(`\nRULES in ${session.version} (the harness's browser; Android WebView is Chromium): the same emitter code, loaded in a page`);
+    print(`\nRULES in ${session.version} (the harness's browser; Android WebView is Chromium): the same emitter code, loaded in a page`);
     for (const set of sets) await session.loadRules(set.id, set.rules);
     await session.setPermissions(permissions);
     for (const role of ROLES) {
@@ -117,18 +121,18 @@ async function main(argv: string[]): Promise<number> {
       const result = checked.get(p) as Checked;
       await session.loadPhone(role, p, result.floor);
       await chromiumAgreement(budgets, session, role, `chromium, ${PHONE_NAMES[role]}`, result, sets, now);
-      const floorRuns = timings(await chromiumInTurns(session, ['ours', 'floor', 'chtOnly'].map((id) => ({ key: id, setId: id, phoneId: role })), options.floorRounds));
+      const floorRuns = timings(await chromiumInTurns(session, ['ours', 'floor', 'chtOnly'].map((id) => ({ key: id, setId: id, phoneId: role })), options.chromiumFloorRounds));
       const baselineRuns = timings(await chromiumInTurns(session, ['ours', ...BASELINES].map((id) => ({ key: id, setId: id, phoneId: role })), options.baselineRounds));
       log(`chromium ${role}: ${summary([...floorRuns, ...baselineRuns.slice(1)])}`);
-      report(`${PHONE_NAMES[role]} (medians of ${options.floorRounds} and ${options.baselineRounds} runs)`, p, floorRuns, baselineRuns);
+      report(`${PHONE_NAMES[role]} (medians of ${options.chromiumFloorRounds} and ${options.baselineRounds} runs)`, p, floorRuns, baselineRuns);
       ratioBudgets(budgets, `chromium, ${PHONE_NAMES[role]}`, floorRuns, baselineRuns);
     }
     for (const role of ROLES) {
       const ids = tiers[role].map((p, i) => `${role}@${i}`);
       for (const [i, p] of tiers[role].entries()) await session.loadPhone(ids[i], p, (checked.get(p) as Checked).floor);
-      const runs = await chromiumInTurns(session, tiers[role].flatMap((_p, i) => ['ours', 'floor'].map((id) => ({ key: `${id}@${i}`, setId: id, phoneId: ids[i] }))), options.tierRounds);
+      const runs = await chromiumInTurns(session, tiers[role].flatMap((_p, i) => ['ours', 'floor'].map((id) => ({ key: `${id}@${i}`, setId: id, phoneId: ids[i] }))), options.chromiumTierRounds);
       const medianOf = (id: RuleSetId, p: Phone): number => median(runs.get(`${id}@${tiers[role].indexOf(p)}`) ?? []);
-      tierTable(`${PHONE_NAMES[role]}, Chromium`, tiers[role], ['floor', 'ours'], medianOf, options.tierRounds);
+      tierTable(`${PHONE_NAMES[role]}, Chromium`, tiers[role], ['floor', 'ours'], medianOf, options.chromiumTierRounds);
       perReportBudget(budgets, `chromium, ${role}`, tiers[role], runs);
     }
   } finally {
@@ -136,7 +140,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   // ---------------------------------------------------------------- a refresh through the harness
-  console.log(`\nREFRESH through cht-conf-test-harness's rules engine over its PouchDB (harness.getTasks(), a full recalculation; medians of ${options.harnessRounds})`);
+  print(`\nREFRESH through cht-conf-test-harness's rules engine over its PouchDB (harness.getTasks(), a full recalculation; medians of ${options.harnessRounds})`);
   const refreshRows: string[][] = [['', ...ROLES.map((role) => PHONE_NAMES[role]), '× ours']];
   const refresh = new Map<Role, Timing[]>();
   for (const role of ROLES) refresh.set(role, await harnessRefresh([byId('ours'), ...BASELINES.map(byId)], phones[role], options.harnessRounds, log));
@@ -148,13 +152,13 @@ async function main(argv: string[]): Promise<number> {
     });
     refreshRows.push([LABELS[id], ...cells, vs.join(', ')]);
   }
-  console.log(table(refreshRows));
+  print(table(refreshRows));
 
   // ---------------------------------------------------------------- bundle size
   const sizes = { tasksRules: Buffer.byteLength(settings.tasks.rules), contactSummary: Buffer.byteLength(settings.contact_summary) };
   const baselineSizes = BASELINES.map((id) => `${LABELS[id]} ${kb(Buffer.byteLength(byId(id).rules))}`).join(', ');
-  console.log(`\nPHONE BUNDLE (app_settings.json as cht-conf compiled it; KB = 1,000 bytes)`);
-  console.log(table([
+  print(`\nPHONE BUNDLE (app_settings.json as cht-conf compiled it; KB = 1,000 bytes)`);
+  print(table([
     ['tasks.rules', kb(sizes.tasksRules), `(cht-conf's own lib and emitters: ${kb(Buffer.byteLength(byId('chtOnly').rules))}; baselines: ${baselineSizes})`],
     ['contact_summary', kb(sizes.contactSummary), ''],
   ]));
@@ -166,8 +170,8 @@ async function main(argv: string[]): Promise<number> {
   const build = runBuildBench(root, buildRuns, log);
   const full = median(build.fullMs);
   const rebuild = median(build.rebuildMs);
-  console.log(`\nBUILD (tsc -b and cht-rapidpro build in a temporary copy of the project; medians of ${buildRuns})`);
-  console.log(table([
+  print(`\nBUILD (tsc -b and cht-rapidpro build in a temporary copy of the project; medians of ${buildRuns})`);
+  print(table([
     ['full (no dist/, build --force)', ms(full)],
     ['nothing changed', `${ms(rebuild)} (${Math.round((rebuild / full) * 100)}% of full; compile ${build.rebuildSkippedCompile ? 'skipped' : 'NOT skipped'}, forms ${build.rebuildSkippedForms ? 'skipped' : 'NOT skipped'})`],
   ]));
@@ -185,8 +189,8 @@ async function main(argv: string[]): Promise<number> {
   log(`sync: ${small} runs in ${ms(syncSmall.ms)}`);
   const syncLarge = await syncOnce(large);
   log(`sync: ${large} runs in ${ms(syncLarge.ms)}`);
-  console.log('\nSYNC (contact-tracing check-in runs → RP_SYMPTOMS records, fake RapidPro and CHT on 127.0.0.1, sync in a child process)');
-  console.log(table([
+  print('\nSYNC (contact-tracing check-in runs → RP_SYMPTOMS records, fake RapidPro and CHT on 127.0.0.1, sync in a child process)');
+  print(table([
     ['runs', 'time', 'runs/s', 'peak RSS', 'peak heap'],
     ...[syncSmall, syncLarge].map((s) => [String(s.runs), ms(s.ms), String(Math.round(s.runs / (s.ms / 1000))), mb(s.peakRssBytes), mb(s.peakHeapBytes)]),
   ]));
@@ -194,14 +198,48 @@ async function main(argv: string[]): Promise<number> {
   budgets.push({ name: 'sync: flat memory', rule: `peak RSS at ${large / 1000}k ≤ ${BUDGET.syncMemory}× at ${small / 1000}k`, measured: `${ratio(memoryRatio)}${margin(memoryRatio, BUDGET.syncMemory)}`, pass: memoryRatio <= BUDGET.syncMemory });
 
   // ---------------------------------------------------------------- budgets
-  console.log('\nBUDGETS (margin: how far under its limit the figure is)');
-  console.log(table(budgets.map((b) => [b.pass ? 'PASS' : 'FAIL', b.name, b.rule, `measured ${b.measured}`])));
-  console.log(`\n(npm run bench${strict ? ' -- --strict' : ''}${quick ? ' -- --quick' : ''}: ${ms(performance.now() - started)}, ${new Date().toISOString().slice(0, 10)}, ${CHT_ROLES.chw}/${CHT_ROLES.supervisor} phones)`);
+  print('\nBUDGETS (margin: how far under its limit the figure is)');
+  print(table(budgets.map((b) => [b.pass ? 'PASS' : 'FAIL', b.name, b.rule, `measured ${b.measured}`])));
+  print(`\n(npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}: ${ms(performance.now() - started)}, ${new Date().toISOString().slice(0, 10)}, ${CHT_ROLES.chw}/${CHT_ROLES.supervisor} phones)`);
   const failed = budgets.filter((b) => !b.pass).length;
+  if (readme) writeReadme(root, quick, failed);
   return strict && failed ? 1 : 0;
 }
 
 // ------------------------------------------------------------------ helpers
+
+/** Everything the run printed on stdout, for `--readme`. */
+const printed: string[] = [];
+
+function print(text: string): void {
+  printed.push(text);
+  console.log(text);
+}
+
+const README_START = '<!-- npm run bench -- --readme: from here -->';
+const README_END = '<!-- npm run bench -- --readme: to here -->';
+
+/** `--readme`: the figures this run printed replace those between the README's two markers. */
+function writeReadme(root: string, quick: boolean, failed: number): void {
+  const file = path.join(root, 'README.md');
+  if (quick || failed) {
+    process.stderr.write(`bench: README.md left as it was (${quick ? '--quick runs are not figures' : `${failed} budget(s) failed`})\n`);
+    return;
+  }
+  const text = fs.readFileSync(file, 'utf8');
+  const start = text.indexOf(README_START);
+  const end = text.indexOf(README_END);
+  if (start < 0 || end < start) {
+    process.stderr.write(`bench: README.md has no "${README_START}" … "${README_END}" block; add both markers where the figures go\n`);
+    return;
+  }
+  const block = `${README_START}\n\`\`\`\n${printed.join('\n').trim()}\n\`\`\`\n`;
+  const next = text.slice(0, start) + block + text.slice(end);
+  const temp = `${file}.bench-${process.pid}`;
+  fs.writeFileSync(temp, next);
+  fs.renameSync(temp, file);
+  process.stderr.write('bench: README.md figures replaced\n');
+}
 
 const kb = (bytes: number): string => `${(bytes / 1000).toFixed(1)} KB`;
 
@@ -230,8 +268,8 @@ function report(title: string, p: Phone, floorRuns: Timing[], baselineRuns: Timi
   rows.push(row(ours, 1));
   for (const t of baselineRuns.slice(1)) rows.push(row(t, 1 / pairedRatio(baselineRuns[0], t)));
   for (const t of floorRuns.slice(1)) rows.push(row(t, 1 / pairedRatio(ours, t)));
-  console.log(`\n${title}`);
-  console.log(table(rows));
+  print(`\n${title}`);
+  print(table(rows));
 }
 
 function ratioBudgets(budgets: Budget[], where: string, floorRuns: Timing[], baselineRuns: Timing[]): void {
@@ -256,8 +294,8 @@ function tierTable(title: string, caseloads: readonly Phone[], ids: RuleSetId[],
   for (const p of caseloads) {
     rows.push([String(perContact(p)), String(p.contacts.length - 1), ...ids.map((id) => us(medianOf(id, p) / p.reports.length)), us(medianOf('ours', p) / (p.contacts.length - 1))]);
   }
-  console.log(`\nas reports accumulate: ${title} (${caseloads[0].description.replace(/^\d+ /, '').replace(/\d+ /, 'N ')}; about ${TIER_REPORTS} reports in all; every size in the same rounds, medians of ${rounds}${ids.length > 2 ? ', baselines fewer' : ''})`);
-  console.log(table(rows));
+  print(`\nas reports accumulate: ${title} (${caseloads[0].description.replace(/^\d+ /, '').replace(/\d+ /, 'N ')}; about ${TIER_REPORTS} reports in all; every size in the same rounds, medians of ${rounds}${ids.length > 2 ? ', baselines fewer' : ''})`);
+  print(table(rows));
 }
 
 /** The cost per report at the largest tier over the smallest, round by round (both timed in the same round): the median. */
