@@ -66,39 +66,50 @@ export function phone(role: Role, now: number): Phone {
 
 /**
  * A caseload of one kind of contact (traced contacts on a CHW's phone, CHWs on a supervisor's)
- * with about `perContact` reports each and about `total` reports in all.
+ * with about `perContact` reports each and as close to `total` reports in all as whole contacts
+ * allow: the sizes compared share one engine start per run, so their totals must match for the
+ * cost per report to compare the reports and not the start (with a fixed number of contacts the
+ * totals differed by up to 15%).
  */
 export function tier(role: Role, perContact: number, total: number, now: number): Phone {
   const ids = new Sequence();
-  const count = Math.max(1, Math.round(total / perContact));
+  const contacts: ContactDoc[] = [];
+  const reports: ReportDoc[] = [];
+  /** Adds contacts, each with its history, while that brings the total closer to `total`. */
+  const fill = (next: (i: number) => { contact: ContactDoc; history: ReportDoc[] }): number => {
+    let i = 0;
+    for (;;) {
+      const { contact, history } = next(i);
+      if (i > 0 && Math.abs(reports.length + history.length - total) >= Math.abs(reports.length - total)) return i;
+      contacts.push(contact);
+      reports.push(...history);
+      i++;
+    }
+  };
   if (role === 'chw') {
     const area = place('area-1', 'health_center', { _id: 'sa-1' });
     const user = person('chw-1', 'chw', 'CHW 1', area);
     const household = place('hh-1', 'clinic', area);
-    const contacts: ContactDoc[] = [user];
-    const reports: ReportDoc[] = [];
+    contacts.push(user);
     // a quarantine is an enrolment and 14 check-ins, about 16 reports with follow-ups
     const quarantines = Math.max(1, Math.round(perContact / 16));
-    for (let i = 0; i < count; i++) {
+    const count = fill((i) => {
       const traced = person(`traced-${i}`, 'traced_contact', `Traced ${i}`, household, String(60000 + i));
-      contacts.push(traced);
-      reports.push(...tracedHistory(i, traced, quarantines, now, ids));
-    }
+      return { contact: traced, history: tracedHistory(i, traced, quarantines, now, ids) };
+    });
     return finish({ role, user, roles: [CHT_ROLES.chw], contacts, reports, description: `${count} traced contacts, ${quarantines} quarantine(s) each` });
   }
   const area = place('sa-1', 'district_hospital');
   const user = person('supervisor-1', 'chw_supervisor', 'Supervisor 1', area);
-  const contacts: ContactDoc[] = [user];
-  const reports: ReportDoc[] = [];
+  contacts.push(user);
   // what accumulates: weekly checks and their follow-ups (a training is a fixed dozen reports, so
   // leaving it out keeps the same mix of reports at every size)
   const weeks = Math.max(2, Math.round(perContact / 1.1));
-  for (let i = 0; i < count; i++) {
+  const count = fill((i) => {
     const chwArea = place(`sa-1-ca${i}`, 'health_center', area);
     const chw = person(`chw-${i}`, 'chw', `CHW ${i}`, chwArea);
-    contacts.push(chw);
-    reports.push(...wellbeing(i, chw, weeks, now, ids));
-  }
+    return { contact: chw, history: wellbeing(i, chw, weeks, now, ids) };
+  });
   return finish({ role, user, roles: [CHT_ROLES.supervisor], contacts, reports, description: `${count} CHWs, ${weeks} weekly wellbeing checks each` });
 }
 

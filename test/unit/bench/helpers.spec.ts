@@ -85,14 +85,14 @@ describe('bench caseloads: what replicates to each role', () => {
     expect(JSON.stringify(phone('chw', NOW))).to.equal(JSON.stringify(chw));
   });
 
-  it('tiers: about N reports per contact and about the total asked for, for both roles', () => {
+  it('tiers: about N reports per contact, and the total asked for within half a contact (the sizes compared share an engine start per run)', () => {
     for (const role of ['chw', 'supervisor'] as const) {
       for (const perContact of [15, 60, 240]) {
         const caseload = tier(role, perContact, 6000, NOW);
         const subjects = caseload.contacts.filter((c) => c !== caseload.user);
         const average = caseload.reports.length / subjects.length;
         expect(average, `${role} ${perContact}`).to.be.within(perContact * 0.75, perContact * 1.25);
-        expect(caseload.reports.length, `${role} ${perContact}`).to.be.within(4500, 7500);
+        expect(Math.abs(caseload.reports.length - 6000), `${role} ${perContact}`).to.be.at.most(average / 2);
       }
     }
   });
