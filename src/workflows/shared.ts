@@ -14,10 +14,14 @@
  *   later the same day, and answer stray messages through one catch-all trigger per workflow in a
  *   fixed priority (rapidpro/README.md, "Which flow talks to a contact when");
  * - **replies as people type them**: yes/no questions and number questions parsed from free text
- *   in English, French and Swahili, digits only where the question offers them.
+ *   in English, French and Swahili, digits only where the question offers them;
+ * - **"Stop SMS"**: the push that starts a workflow's stop flow from `sms_withdrawal`.
  */
+import { DocSource, FlowStartPush, flowStartPush } from '../integration/flow-start';
+import { PathsOf } from '../phone/kit/app-form';
 import { LOCALES, Locale, Localized } from '../phone/kit/locale';
 import { WorkflowId } from '../phone/workflows';
+import { WithdrawnProgramme, withdrawalForm } from '../phone/workflows/sms-withdrawal';
 import { ActionSpec, addToGroups, removeFromGroups, sendBroadcast, sendMsg, setContactField, setContactLanguage, setContactName, setRunResult } from '../rapidpro/flow/actions';
 import { FlowBuilder } from '../rapidpro/flow/builder';
 import { CampaignBuilder } from '../rapidpro/flow/campaign';
@@ -453,4 +457,28 @@ export function scheduledOccurrence(flow: FlowBuilder, key: NodeKey, spec: Occur
 /** Marks the occurrence answered (`answered` field), then goes on. */
 export function markAnswered(spec: Pick<OccurrenceSpec, 'resultName' | 'answered'>): ActionSpec {
   return setContactField(spec.answered, `@results.${spec.resultName}.value`);
+}
+
+// ---------------------------------------------------------------- "Stop SMS"
+
+type WithdrawalForm = typeof withdrawalForm;
+
+/**
+ * The push that starts a workflow's stop flow when a health worker records "Stop SMS"
+ * (`sms_withdrawal`) for its programme: at the number the SMS go to, with the workflow's params.
+ */
+export function withdrawalPush(spec: {
+  name: string;
+  programme: WithdrawnProgramme;
+  flow: FlowBuilder;
+  params: Record<string, DocSource<PathsOf<WithdrawalForm>>>;
+}): FlowStartPush<WithdrawalForm> {
+  return flowStartPush({
+    name: spec.name,
+    form: withdrawalForm,
+    flow: spec.flow,
+    phone: { field: 'withdrawal.sms_phone' },
+    when: { field: 'withdrawal.programme', value: spec.programme },
+    params: spec.params,
+  });
 }

@@ -22,7 +22,7 @@
 import { flowStartPush } from '../../integration/flow-start';
 import { rules } from '../../phone/workflows/chw-wellbeing';
 import { enrollmentForm, enrollmentPaths, followUpPaths } from '../../phone/workflows/chw-wellbeing/model';
-import { withdrawalForm } from '../../phone/workflows/sms-withdrawal';
+import { withdrawalPush } from '../shared';
 import { defineWorkflow } from '../workflow';
 import { PARAM, enrolmentFlow, rapidpro, stopFlow } from './flows';
 import { scenario } from './scenario';
@@ -49,12 +49,10 @@ export const startPush = flowStartPush({
 });
 
 /** "Stop SMS" (`sms_withdrawal`, programme wellbeing): the weekly checks stop in RapidPro. */
-export const stopPush = flowStartPush({
+export const stopPush = withdrawalPush({
   name: 'rapidpro_wellbeing_stop',
-  form: withdrawalForm,
+  programme: 'wellbeing',
   flow: stopFlow,
-  phone: { field: 'withdrawal.sms_phone' },
-  when: { field: 'withdrawal.programme', value: 'wellbeing' },
   params: { [PARAM.contactId]: { field: 'patient_uuid' } },
 });
 

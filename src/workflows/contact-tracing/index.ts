@@ -18,7 +18,7 @@
 import { flowStartPush } from '../../integration/flow-start';
 import { rules } from '../../phone/workflows/contact-tracing';
 import { checkVisitPaths, endCheckForm, endCheckPaths, enrollmentForm, enrollmentPaths, symptomaticFollowUpPaths } from '../../phone/workflows/contact-tracing/model';
-import { withdrawalForm } from '../../phone/workflows/sms-withdrawal';
+import { withdrawalPush } from '../shared';
 import { defineWorkflow } from '../workflow';
 import { PARAM, enrolmentFlow, rapidpro, stopFlow } from './flows';
 import { scenario } from './scenario';
@@ -63,12 +63,10 @@ export const stopPush = flowStartPush({
  * "Stop SMS" (`sms_withdrawal`, programme quarantine): the contact withdraws consent to the SMS
  * while the follow-up goes on by visits. The same stop flow leaves the group and confirms.
  */
-export const withdrawPush = flowStartPush({
+export const withdrawPush = withdrawalPush({
   name: 'rapidpro_quarantine_withdraw',
-  form: withdrawalForm,
+  programme: 'quarantine',
   flow: stopFlow,
-  phone: { field: 'withdrawal.sms_phone' },
-  when: { field: 'withdrawal.programme', value: 'quarantine' },
   params: { [PARAM.contactId]: { field: 'patient_uuid' }, [PARAM.outcome]: { expr: "'withdrew'" } },
 });
 

@@ -24,7 +24,7 @@
 import { flowStartPush } from '../../integration/flow-start';
 import { rules } from '../../phone/workflows/remote-training';
 import { enrollmentForm, enrollmentPaths, followUpPaths } from '../../phone/workflows/remote-training/model';
-import { withdrawalForm } from '../../phone/workflows/sms-withdrawal';
+import { withdrawalPush } from '../shared';
 import { defineWorkflow } from '../workflow';
 import { PARAM, enrolmentFlow, rapidpro, stopFlow } from './flows';
 import { scenario } from './scenario';
@@ -51,12 +51,10 @@ export const startPush = flowStartPush({
 });
 
 /** "Stop SMS" (`sms_withdrawal`, programme training): the training stops in RapidPro. */
-export const stopPush = flowStartPush({
+export const stopPush = withdrawalPush({
   name: 'rapidpro_training_stop',
-  form: withdrawalForm,
+  programme: 'training',
   flow: stopFlow,
-  phone: { field: 'withdrawal.sms_phone' },
-  when: { field: 'withdrawal.programme', value: 'training' },
   params: { [PARAM.contactId]: { field: 'patient_uuid' } },
 });
 
