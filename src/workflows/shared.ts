@@ -175,6 +175,35 @@ export function enrolmentFlow(spec: EnrolmentSpec): FlowBuilder {
   return tellPhone(flow, 'has_enroller', { phone: param(spec.enrollerPhone), text: sms(spec.conflict) });
 }
 
+export interface StopSpec {
+  name: string;
+  /** Stable key the flow's UUIDs derive from. */
+  key: string;
+  group: GroupDefinition;
+  subject: Subject;
+  /** The node that confirms the stop (the caller adds it): reached only for the person this phone follows. */
+  next: NodeKey;
+}
+
+/**
+ * The stop flow a workflow's stop push starts, in the background: only for the person this phone
+ * follows in the workflow (`cht_contact_id` in the push's params), it leaves the group (the
+ * workflow's campaign and stray-message trigger stop) and frees the phone, then goes on to
+ * `next`; on a phone that follows someone else it changes nothing. A question already waiting for
+ * a reply asks nothing more: each first checks that the phone still follows the person.
+ */
+export function stopFlow(spec: StopSpec): FlowBuilder {
+  const { subject } = spec;
+  return new FlowBuilder({ name: spec.name, key: spec.key, ...FLOW_LANGUAGES, type: 'messaging_background' })
+    .split('whose', {
+      operand: `@(if(fields.${subject.contactId.key} = trigger.params.${ENROLMENT_PARAM.contactId}, "this", "other"))`,
+      cases: [{ test: hasOnlyText('this'), category: 'This Person' }],
+      other: 'Someone Else',
+      routes: { 'This Person': 'leave' },
+    })
+    .actions('leave', [removeFromGroups(spec.group), releaseSubject(subject)], { next: spec.next });
+}
+
 // ---------------------------------------------------------------- who talks to a contact, when
 
 /** Each workflow's group: its members get its scheduled runs and its answers to stray messages. */

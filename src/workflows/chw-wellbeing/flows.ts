@@ -16,13 +16,13 @@ import { recordPost } from '../../integration/record-post';
 import { resultAnswered, resultFlag, resultNumber, resultText } from '../../integration/sources';
 import { HOUR, SECOND } from '../../phone/kit/time';
 import { ID, wellbeingRecord } from '../../phone/workflows/chw-wellbeing/model';
-import { removeFromGroups, setContactField, setRunResult } from '../../rapidpro/flow/actions';
+import { setContactField, setRunResult } from '../../rapidpro/flow/actions';
 import { FlowBuilder } from '../../rapidpro/flow/builder';
 import { CampaignBuilder } from '../../rapidpro/flow/campaign';
 import { hasNumberBetween, hasOnlyText, hasPattern } from '../../rapidpro/flow/cases';
 import { contactField } from '../../rapidpro/flow/fields';
 import {
-  askYesNo, ENROLMENT_PARAM, enrolmentFlow as enrolment, FLOW_LANGUAGES, inSubjectLanguage, markAnswered, param, releaseSubject, scheduledOccurrence, scheduleInteractive, sms, speakSubjectLanguage, strayMessageTrigger, subjectFields, whileFollowing, WORKFLOW_GROUP, YES_NO,
+  askYesNo, ENROLMENT_PARAM, enrolmentFlow as enrolment, FLOW_LANGUAGES, inSubjectLanguage, markAnswered, param, scheduledOccurrence, scheduleInteractive, sms, speakSubjectLanguage, stopFlow as stopFlowFor, strayMessageTrigger, subjectFields, whileFollowing, WORKFLOW_GROUP, YES_NO,
 } from '../shared';
 import { RapidProApp } from '../workflow';
 import { ABOUT, PHONE_IN_USE, SCALE_WORDS, SMS } from './messages';
@@ -259,14 +259,7 @@ const stray = strayMessageTrigger(ID, weeklyFlow);
  * stop) and frees the phone, then confirms in the CHW's language. A check already waiting for a
  * reply asks nothing more: each question first checks that the phone still follows the CHW.
  */
-export const stopFlow = new FlowBuilder({ name: 'CHW Wellbeing Stop', key: 'chw-wellbeing-stop', ...FLOW_LANGUAGES, type: 'messaging_background' })
-  .split('whose', {
-    operand: `@(if(fields.${FIELD.contactId.key} = trigger.params.${PARAM.contactId}, "this", "other"))`,
-    cases: [{ test: hasOnlyText('this'), category: 'This Person' }],
-    other: 'Someone Else',
-    routes: { 'This Person': 'leave' },
-  })
-  .actions('leave', [removeFromGroups(group), releaseSubject(SUBJECT)], { next: 'stopped' })
+export const stopFlow = stopFlowFor({ name: 'CHW Wellbeing Stop', key: 'chw-wellbeing-stop', group, subject: SUBJECT, next: 'stopped' })
   .actions('stopped', inSubjectLanguage(SUBJECT, 'stopped', SMS.stopped));
 
 export const rapidpro: RapidProApp = {

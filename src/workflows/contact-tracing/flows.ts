@@ -19,7 +19,7 @@
  * (`quarantine_asked_day`). A campaign event whose time has already passed when the contact joins
  * does not fire: a contact enrolled after 15:00 gets their first check-in the next morning.
  */
-import { removeFromGroups, setContactField, setRunResult } from '../../rapidpro/flow/actions';
+import { setContactField, setRunResult } from '../../rapidpro/flow/actions';
 import { FlowBuilder } from '../../rapidpro/flow/builder';
 import { CampaignBuilder } from '../../rapidpro/flow/campaign';
 import { hasOnlyText } from '../../rapidpro/flow/cases';
@@ -30,7 +30,7 @@ import { ID, MAX_QUARANTINE_DAYS, symptomsRecord } from '../../phone/workflows/c
 import { HOUR, SECOND } from '../../phone/kit/time';
 import {
   ENROLMENT_PARAM, FLOW_LANGUAGES, WORKFLOW_GROUP, YES_NO, askYesNo, enrolmentFlow as enrolment, inSubjectLanguage, markAnswered, param,
-  releaseSubject, scheduleInteractive, scheduledOccurrence, sms, speakSubjectLanguage, strayMessageTrigger, subjectFields, tellPhone,
+  scheduleInteractive, scheduledOccurrence, sms, speakSubjectLanguage, stopFlow as stopFlowFor, strayMessageTrigger, subjectFields, tellPhone,
 } from '../shared';
 import { RapidProApp } from '../workflow';
 import { ABOUT, CHW_ALERT, CHW_FORWARD, PHONE_IN_USE, QUICK_REPLIES, SMS } from './messages';
@@ -210,14 +210,7 @@ tellPhone(checkinFlow, 'alert', { phone: CHW_PHONE, text: CHW_ALERT, next: 'symp
  * background. It stops only the quarantine of the person the end check is about: on a phone that
  * follows someone else it changes nothing.
  */
-export const stopFlow = new FlowBuilder({ name: 'Quarantine Stop', key: 'contact-tracing-stop', ...FLOW_LANGUAGES, type: 'messaging_background' })
-  .split('whose', {
-    operand: `@(if(fields.${FIELD.contactId.key} = trigger.params.${PARAM.contactId}, "this", "other"))`,
-    cases: [{ test: hasOnlyText('this'), category: 'This Person' }],
-    other: 'Someone Else',
-    routes: { 'This Person': 'leave' },
-  })
-  .actions('leave', [removeFromGroups(group), releaseSubject(SUBJECT)], { next: 'outcome' })
+export const stopFlow = stopFlowFor({ name: 'Quarantine Stop', key: 'contact-tracing-stop', group, subject: SUBJECT, next: 'outcome' })
   .split('outcome', {
     operand: param(PARAM.outcome),
     cases: [{ test: hasOnlyText('completed'), category: 'Completed' }],

@@ -27,7 +27,7 @@ import { CaseSpec, hasNumberGte, hasOnlyText, hasPattern, hasText } from '../../
 import { contactField } from '../../rapidpro/flow/fields';
 import { quote } from '../../integration/sources';
 import {
-  eachLocale, ENROLMENT_PARAM, enrolmentFlow as enrolment, FLOW_LANGUAGES, inSubjectLanguage, onlyPattern, param, releaseSubject, sms, speakSubjectLanguage, strayMessageTrigger, subjectFields, tellPhone, whileFollowing, WORKFLOW_GROUP,
+  eachLocale, ENROLMENT_PARAM, enrolmentFlow as enrolment, FLOW_LANGUAGES, inSubjectLanguage, onlyPattern, param, releaseSubject, sms, speakSubjectLanguage, stopFlow as stopFlowFor, strayMessageTrigger, subjectFields, tellPhone, whileFollowing, WORKFLOW_GROUP,
 } from '../shared';
 import { RapidProApp } from '../workflow';
 import {
@@ -327,14 +327,7 @@ const stray = strayMessageTrigger(ID, trainingFlow);
  * A lesson already waiting for a reply goes no further: each reply first checks that the phone
  * still follows the CHW.
  */
-export const stopFlow = new FlowBuilder({ name: 'CHW Training Stop', key: 'remote-training-stop', ...FLOW_LANGUAGES, type: 'messaging_background' })
-  .split('whose', {
-    operand: `@(if(fields.${FIELD.contactId.key} = trigger.params.${PARAM.contactId}, "this", "other"))`,
-    cases: [{ test: hasOnlyText('this'), category: 'This Person' }],
-    other: 'Someone Else',
-    routes: { 'This Person': 'leave' },
-  })
-  .actions('leave', [removeFromGroups(group), releaseSubject(SUBJECT)], { next: 'stopped' })
+export const stopFlow = stopFlowFor({ name: 'CHW Training Stop', key: 'remote-training-stop', group, subject: SUBJECT, next: 'stopped' })
   .actions('stopped', inSubjectLanguage(SUBJECT, 'stopped', WITHDRAWN));
 
 export const rapidpro: RapidProApp = {
