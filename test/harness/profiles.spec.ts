@@ -10,9 +10,7 @@ import * as path from 'node:path';
 import { parseProperties } from '../../src/check/properties';
 import { LOCALES } from '../../src/phone/kit/locale';
 import { ChtHarness, ContactSummary, REPO_ROOT, asChw, asSupervisor, useHarness } from '../support/harness';
-import { checkIn, enrol as enrolWellbeing, WELL } from './chw-wellbeing/helpers';
-import { enrol as enrolContact, receiveCheckin, TRACED } from './contact-tracing/scenario';
-import { answer, enrolOk as enrolTraining } from './remote-training/helpers';
+import { TRACED, allWorkflowsSeason } from './all-workflows';
 
 const messages = new Map(LOCALES.map((locale) => [
   locale,
@@ -44,16 +42,7 @@ const cardLabels = (summary: ContactSummary): string[] => summary.cards.map((car
 async function season(harness: ChtHarness): Promise<void> {
   const traced = harness.state.contacts.find((contact) => contact._id === TRACED)!;
   Object.assign(traced, { sex: 'female', date_of_birth: '1990-07-15', preferred_language: 'sw', notes: 'Lives with her sister' });
-  await harness.setNow('2026-03-02T08:00:00');
-  asChw(harness, TRACED);
-  const quarantine = await enrolContact(harness, { exposure: '2026-03-01', start: '2026-03-02', length: 14 });
-  asSupervisor(harness);
-  await enrolTraining(harness);
-  await enrolWellbeing(harness);
-  await harness.setNow('2026-03-04T10:00:00');
-  receiveCheckin(harness, quarantine, { day: 3, fever: 'yes' });
-  answer(harness, 'anc_q2', 'A');
-  checkIn(harness, { ...WELL, counsellor: 'Yes' });
+  await allWorkflowsSeason(harness);
 }
 
 describe('contact profiles', () => {

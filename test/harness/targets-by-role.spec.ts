@@ -6,28 +6,12 @@
  */
 import { expect } from 'chai';
 import { RULES } from '../../src/phone/workflows';
-import { ChtHarness, Target, asChw, asSupervisor, useHarness } from '../support/harness';
-import { checkIn, enrol as enrolWellbeing, WELL } from './chw-wellbeing/helpers';
-import { enrol as enrolContact, receiveCheckin, TRACED } from './contact-tracing/scenario';
-import { answer, enrolOk as enrolTraining } from './remote-training/helpers';
+import { Target, asChw, asSupervisor, useHarness } from '../support/harness';
+import { TRACED, allWorkflowsSeason as season } from './all-workflows';
 
 const ids = (workflow: keyof typeof RULES): string[] => RULES[workflow].targets.map((target) => target.id);
 const CHW_TILES = ids('contact-tracing');
 const SUPERVISOR_TILES = [...ids('remote-training'), ...ids('chw-wellbeing')];
-
-/** A traced contact followed by the CHW, and the CHW in training and wellbeing check-ins. */
-async function season(harness: ChtHarness): Promise<void> {
-  await harness.setNow('2026-03-02T08:00:00');
-  asChw(harness, TRACED);
-  const quarantine = await enrolContact(harness, { exposure: '2026-03-01', start: '2026-03-02', length: 14 });
-  asSupervisor(harness);
-  await enrolTraining(harness);
-  await enrolWellbeing(harness);
-  await harness.setNow('2026-03-04T10:00:00');
-  receiveCheckin(harness, quarantine, { day: 3, fever: 'yes' });
-  answer(harness, 'anc_q2', 'A');
-  checkIn(harness, { ...WELL, counsellor: 'Yes' });
-}
 
 const tiles = (targets: Target[]): Record<string, Target['value']> => Object.fromEntries(targets.map((target) => [target.id, target.value]));
 
