@@ -22,6 +22,7 @@
  * form when its first word is a form code; update_clinics links it to the contact with that phone.
  */
 import { JsonForm } from './json-form';
+import { parseJsonBody } from '../util/json';
 
 /** CHT 4.11's map of RapidPro message and broadcast statuses to its task states. */
 export const CHT_4_11_RAPIDPRO_STATUSES: Readonly<Record<string, { success: boolean; state: string; detail: string; final?: true }>> = {
@@ -144,7 +145,7 @@ export async function sendThroughRapidPro(settings: GatewaySettings, outgoingTok
       attempt.stillPending = `RapidPro answered ${attempt.status}: sent again next round (CHT 4.11 retries even a 400)`;
       continue;
     }
-    const result = parseJson(text);
+    const result = parseJsonBody(text);
     attempt.response = result;
     if (!result || typeof result !== 'object') {
       attempt.stillPending = 'empty answer from RapidPro: sent again next round';
@@ -170,7 +171,7 @@ export async function pollRemoteState(settings: GatewaySettings, outgoingToken: 
     headers: { Authorization: `Token ${token}`, Accept: 'application/json' },
   });
   if (!response.ok) throw new Error(`RapidPro answered ${response.status} to the status poll`);
-  const result = parseJson(await response.text()) as { results?: { status?: unknown }[] } | undefined;
+  const result = parseJsonBody(await response.text()) as { results?: { status?: unknown }[] } | undefined;
   const first = result?.results?.[0];
   const mapped = typeof first?.status === 'string' ? CHT_4_11_RAPIDPRO_STATUSES[first.status] : undefined;
   if (!first) return undefined;
@@ -301,13 +302,4 @@ export function messagesTabEntry(doc: { type?: unknown; form?: unknown; kujua_me
   }
   if (doc.sms_message) return doc.contact?._id ?? (typeof doc.from === 'string' ? doc.from : undefined);
   return undefined;
-}
-
-function parseJson(text: string): unknown {
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

@@ -1,6 +1,7 @@
 import { Timing, backoffMs, realTiming, retryAfterMs, retryDelayMs } from '../../rapidpro/client/retry';
 import { redactText } from '../../util/redact';
 import { ChtConnection } from './connection';
+import { parseJsonBody } from '../../util/json';
 
 /** The `/api/v2/records` JSON body: `_meta` plus the JSON form's fields (keys are lower-cased by CHT). */
 export interface ChtRecordBody {
@@ -183,7 +184,7 @@ export class ChtClient {
       const reason = timedOut ? `gave no answer within ${this.timeoutMs} ms` : `dropped the connection (${code})`;
       return { error: new ChtError(this.safe(`${what}: CHT at ${this.origin} ${reason}; the request may or may not have been done`), 0, method, path, undefined, 'unknown') };
     }
-    const parsed = parseJson(text);
+    const parsed = parseJsonBody(text);
     if (response.ok) return { value: parsed };
 
     const details = errorDetails(parsed, text);
@@ -265,15 +266,6 @@ function errorDetails(parsed: unknown, text: string): string {
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim().slice(0, 300);
-}
-
-function parseJson(text: string): unknown {
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 function networkCode(error: unknown): string {

@@ -2,6 +2,7 @@ import { RapidProCredentials } from '../credentials';
 import { RapidProError, RapidProErrorKind, renderDrfError, scrub } from './errors';
 import { Timing, backoffMs, realTiming, retryAfterMs, retryDelayMs } from './retry';
 import { RapidProPage } from './types';
+import { parseJsonBody } from '../../util/json';
 
 export type QueryValue = string | number | boolean | undefined;
 /** A list repeats the parameter (`?flow=a&flow=b`), as RapidPro's `definitions.json` takes several flows. */
@@ -167,7 +168,7 @@ export class RapidProHttp {
   }
 
   private httpError(what: string, method: string, endpoint: string, status: number, text: string, extra?: string): RapidProError {
-    const body = parseJson(text);
+    const body = parseJsonBody(text);
     const rendered = body === undefined ? text.slice(0, 300).trim() : renderDrfError(body);
     if (status === 401 || status === 403) {
       const message = `${what}: RapidPro at ${this.host} rejected the API token (${status}${rendered ? `: ${rendered}` : ''}). ` +
@@ -177,15 +178,6 @@ export class RapidProHttp {
     const detail = [extra, rendered].filter(Boolean).join(': ');
     const kind: RapidProErrorKind = status === 429 ? 'rate-limited' : 'http';
     return new RapidProError(scrub(`${what} failed with ${status}${detail ? `: ${detail}` : ''}`, this.token), kind, method, endpoint, status, body);
-  }
-}
-
-function parseJson(text: string): unknown {
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
   }
 }
 
