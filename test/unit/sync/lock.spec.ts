@@ -1,5 +1,7 @@
 import { expect } from 'chai';
 import * as fs from 'fs';
+// the module object itself (not an import's view of it), to replace a function as the lock code sees it
+import fsModule from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { SyncLockedError, acquireLock, lockPathFor } from '../../../src/sync/lock';
@@ -31,6 +33,41 @@ describe('sync lock file', () => {
     expect(fs.readdirSync(dir)).to.deep.equal(['state.json.lock']);
     expect(refusal(() => acquireLock(file))).to.match(new RegExp(`^another sync is running on this state \\(pid ${process.pid} on `));
     lock.release();
+    expect(fs.readdirSync(dir)).to.deep.equal([]);
+  });
+
+  it('is never seen empty: the holder is written before the lock has its name (a second sync reads who holds it)', () => {
+    const writeSync = fsModule.writeSync;
+    const lockExistedAtWrite: boolean[] = [];
+    (fsModule as { writeSync: unknown }).writeSync = (...args: Parameters<typeof fs.writeSync>) => {
+      lockExistedAtWrite.push(fs.existsSync(file));
+      return writeSync(...(args as [number, string]));
+    };
+    try {
+      acquireLock(file).release();
+    } finally {
+      (fsModule as { writeSync: unknown }).writeSync = writeSync;
+    }
+    expect(lockExistedAtWrite).to.deep.equal([false]);
+  });
+
+  it('where hard links are not supported, is created with O_EXCL instead, leaving no draft behind', () => {
+    const linkSync = fsModule.linkSync;
+    let refused = 0;
+    (fsModule as { linkSync: unknown }).linkSync = () => {
+      refused++;
+      throw Object.assign(new Error('operation not permitted'), { code: 'EPERM' });
+    };
+    try {
+      const lock = acquireLock(file);
+      expect((JSON.parse(fs.readFileSync(file, 'utf8')) as { pid: number }).pid).to.equal(process.pid);
+      expect(fs.readdirSync(dir)).to.deep.equal(['state.json.lock']);
+      expect(refusal(() => acquireLock(file))).to.match(/^another sync is running on this state/);
+      expect(refused, 'both syncs tried a hard link first').to.equal(2);
+      lock.release();
+    } finally {
+      (fsModule as { linkSync: unknown }).linkSync = linkSync;
+    }
     expect(fs.readdirSync(dir)).to.deep.equal([]);
   });
 
